@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+// Every table row equals the project's golden copy of the reference data (tests/data), field by
+// field, in both directions: no row missing, none extra, no byte different.
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <fstream>
+#include <ipsecerr/ipsecerr.hpp>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct golden_row {
+  std::uint32_t code;
+  std::string hex, name, message;
+};
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> fields;
+  std::string::size_type start = 0;
+  for (;;) {
+    const auto tab = line.find('\t', start);
+    fields.push_back(line.substr(start, tab - start));
+    if (tab == std::string::npos) return fields;
+    start = tab + 1;
+  }
+}
+
+std::vector<golden_row> read_golden() {
+  std::ifstream in(IPSECERR_GOLDEN_TSV, std::ios::binary);
+  REQUIRE(in);
+  std::string line;
+  REQUIRE(std::getline(in, line));
+  REQUIRE(line == "code\thex\tname\tmessage");
+  std::vector<golden_row> rows;
+  while (std::getline(in, line)) {
+    REQUIRE(line.find('\r') == std::string::npos);
+    const auto f = split_tabs(line);
+    REQUIRE(f.size() == 4);
+    rows.push_back({static_cast<std::uint32_t>(std::stoul(f[0])), f[1], f[2], f[3]});
+  }
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("golden: the golden file has the 155 reference rows") {
+  REQUIRE(read_golden().size() == 155);
+}
+
+TEST_CASE("golden: every golden row is in the table, byte for byte") {
+  for (const auto& g : read_golden()) {
+    CAPTURE(g.code, g.name);
+    const ipsecerr::error_info* e = ipsecerr::find(g.code);
+    REQUIRE(e != nullptr);
+    REQUIRE(e->name == g.name);
+    REQUIRE(e->message == g.message);
+    REQUIRE(ipsecerr::to_hex(e->code) == g.hex);
+    REQUIRE(ipsecerr::find_name(g.name) == e);
+  }
+}
+
+TEST_CASE("golden: every table row is in the golden file, in the same order") {
+  const auto golden = read_golden();
+  std::map<std::uint32_t, const golden_row*> by_code;
+  for (const auto& g : golden) by_code[g.code] = &g;
+  REQUIRE(by_code.size() == golden.size());
+  REQUIRE(ipsecerr::all().size() == golden.size());
+  std::size_t i = 0;
+  for (const auto& e : ipsecerr::all()) {
+    CAPTURE(e.code);
+    REQUIRE(by_code.count(e.code) == 1);
+    REQUIRE(golden[i].code == e.code);
+    REQUIRE(std::string(e.name) == by_code[e.code]->name);
+    REQUIRE(std::string(e.message) == by_code[e.code]->message);
+    ++i;
+  }
+}
+
+TEST_CASE("golden: the quirks of Windows' text are kept") {
+  REQUIRE(ipsecerr::find(13004)->message.back() != '.');
+  REQUIRE(ipsecerr::find(13907)->message.find("authorized.  You") != std::string_view::npos);
+  REQUIRE(ipsecerr::find(13851)->message == "Failed to enabled TCB privilege.");
+  REQUIRE(ipsecerr::find(13901)->message.find("security principle") != std::string_view::npos);
+  REQUIRE(ipsecerr::find(13855)->message.find("ISAKMP/ERROR_IPSEC_IKE service") !=
+          std::string_view::npos);
+  REQUIRE(ipsecerr::find(13890)->name == "ERROR_IPSEC_IKE_DOS_COOKIE_SENT");
+  REQUIRE(ipsecerr::find(13895)->name == "ERROR_IPSEC_IKE_QM_EXPIRED");
+  std::size_t without_period = 0;
+  for (const auto& e : ipsecerr::all()) without_period += e.message.back() != '.' ? 1 : 0;
+  REQUIRE(without_period == 68);
+}
