@@ -47,6 +47,21 @@ enum class component : std::uint8_t {
 /// The negotiation phase a code belongs to, where one applies.
 enum class phase : std::uint8_t { none, main_mode, quick_mode, extended_mode, any };
 
+/// Why two codes are related: every link between two codes has exactly one reason.
+enum class link_reason : std::uint8_t {
+  same_text,     ///< Windows gives both codes the identical message
+  counterpart,   ///< the same condition for the other phase (main / quick mode) or object kind
+  same_object,   ///< another outcome for the same kind of object (exists, not found, in use)
+  same_family,   ///< a closely related condition of the same component
+  cause_effect,  ///< one commonly causes or follows the other
+};
+
+/// One entry of related(): a related code and why it is related.
+struct related_code {
+  std::uint32_t code;  ///< the related Win32 code, e.g. 13885
+  link_reason reason;  ///< why it is related
+};
+
 /// One row of the table.
 struct error_info {
   std::uint32_t code;            ///< the Win32 error code, e.g. 13894
@@ -238,10 +253,16 @@ constexpr bool is_id_of(std::string_view id, std::string_view name) noexcept {
 /// Printable ASCII, not empty, no space at either end.
 constexpr bool is_clean_text(std::string_view s) noexcept {
   if (s.empty() || s.front() == ' ' || s.back() == ' ') return false;
-  for (char c : s) {
-    if (c < 0x20 || c > 0x7E) return false;
-  }
-  return true;
+  // (unsigned char)(c - 0x20) / 0x5F is 0 exactly for 0x20-0x7E. Four characters per step,
+  // without branches: this runs over every message and hint in each translation unit.
+  const auto bad = [](char c) { return static_cast<unsigned char>(c - 0x20) / 0x5Fu; };
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  unsigned any_bad = 0;
+  std::size_t i = 0;
+  for (; i + 4 <= n; i += 4) any_bad |= bad(p[i]) | bad(p[i + 1]) | bad(p[i + 2]) | bad(p[i + 3]);
+  for (; i < n; ++i) any_bad |= bad(p[i]);
+  return any_bad == 0;
 }
 
 constexpr bool codes_ascending(const error_info* rows, std::size_t n) noexcept {
@@ -294,6 +315,33 @@ constexpr bool categories_contiguous(const error_info* rows, std::size_t n) noex
   return true;
 }
 
+/// The longest hint allowed: one or two sentences.
+inline constexpr std::size_t max_hint_size = 240;
+
+/// Every row has a hint: printable ASCII, no outer spaces, at most max_hint_size characters.
+constexpr bool hints_clean(const error_info* rows, std::size_t n) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (rows[i].hint.size() > max_hint_size || !is_clean_text(rows[i].hint)) return false;
+  }
+  return true;
+}
+
+/// No hint is its row's message: hints are ipsecerr's own words.
+constexpr bool hints_differ_from_messages(const error_info* rows, std::size_t n) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (rows[i].hint == rows[i].message) return false;
+  }
+  return true;
+}
+
+/// Exactly the markers' hints begin "Range marker", so a marker always says what it is.
+constexpr bool marker_hints_say_so(const error_info* rows, std::size_t n) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    if ((rows[i].kind == kind::marker) != starts_with(rows[i].hint, "Range marker")) return false;
+  }
+  return true;
+}
+
 static_assert(table_size > 0 && table_size < 255, "ipsecerr: the table must have 1 to 254 rows");
 static_assert(codes_ascending(table, table_size),
               "ipsecerr: table codes must be strictly ascending (so unique)");
@@ -308,6 +356,12 @@ static_assert(
     "ipsecerr: warnings are exactly the WARNING_ rows; markers' messages are their names");
 static_assert(categories_contiguous(table, table_size),
               "ipsecerr: each category's rows must be contiguous in code order");
+static_assert(hints_clean(table, table_size),
+              "ipsecerr: every hint must be non-empty printable ASCII of at most 240 characters");
+static_assert(hints_differ_from_messages(table, table_size),
+              "ipsecerr: a hint must not repeat its message");
+static_assert(marker_hints_say_so(table, table_size),
+              "ipsecerr: exactly the markers' hints must begin \"Range marker\"");
 
 // ---- Lookup by code: a flat byte index over the dense IPsec block, plus the few outliers. ----
 
@@ -422,6 +476,210 @@ constexpr bool names_unique() noexcept {
 }
 static_assert(names_unique(), "ipsecerr: two rows have the same name");
 
+// ---- Related codes: undirected links, materialised into both directions at compile time. ----
+
+/// One undirected link between two rows, as written in related.def.
+struct link {
+  errc a;
+  errc b;
+  link_reason reason;
+};
+
+inline constexpr link links[] = {
+#define IPSECERR_LINK(a, b, reason) link{errc::a, errc::b, link_reason::reason},
+#include "detail/related.def"
+#undef IPSECERR_LINK
+};
+inline constexpr std::size_t link_count = sizeof(links) / sizeof(links[0]);
+
+/// The most related codes one code may have.
+inline constexpr std::size_t max_related = 8;
+
+constexpr std::uint32_t code_value(errc c) noexcept { return static_cast<std::uint32_t>(c); }
+
+/// The index of the row with this code in rows sorted by code, or n if there is none.
+constexpr std::size_t row_of(const error_info* rows, std::size_t n, std::uint32_t code) noexcept {
+  std::size_t lo = 0;
+  std::size_t hi = n;
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (rows[mid].code < code) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo < n && rows[lo].code == code ? lo : n;
+}
+
+/// Each link joins two different codes, the lower first, and the links are strictly ascending
+/// by (a, b): so there are no self links and no link is written twice, in either direction.
+constexpr bool links_canonical(const link* l, std::size_t n) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t a = code_value(l[i].a);
+    const std::uint32_t b = code_value(l[i].b);
+    if (a >= b) return false;
+    if (i > 0) {
+      const std::uint32_t pa = code_value(l[i - 1].a);
+      if (pa > a || (pa == a && code_value(l[i - 1].b) >= b)) return false;
+    }
+  }
+  return true;
+}
+
+/// Both ends of every link are rows.
+constexpr bool links_resolve(const link* l, std::size_t n, const error_info* rows,
+                             std::size_t nrows) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (row_of(rows, nrows, code_value(l[i].a)) == nrows) return false;
+    if (row_of(rows, nrows, code_value(l[i].b)) == nrows) return false;
+  }
+  return true;
+}
+
+/// Both directions of the links, grouped by row: row i's related codes are
+/// items[first[i]] up to items[first[i + 1]].
+template <std::size_t Rows, std::size_t Items>
+struct adjacency {
+  std::uint16_t first[Rows + 1];
+  related_code items[Items];
+};
+
+/// A counting sort of the links by row; with canonical links each row's codes come out ascending.
+/// Links with an end that is not a row are left out (links_resolve rejects them).
+template <std::size_t Rows, std::size_t Links>
+constexpr adjacency<Rows, 2 * Links> make_adjacency(const error_info (&rows)[Rows],
+                                                    const link (&l)[Links]) noexcept {
+  adjacency<Rows, 2 * Links> adj{};
+  std::size_t ra[Links] = {};
+  std::size_t rb[Links] = {};
+  for (std::size_t i = 0; i < Links; ++i) {
+    ra[i] = row_of(rows, Rows, code_value(l[i].a));
+    rb[i] = row_of(rows, Rows, code_value(l[i].b));
+    if (ra[i] == Rows || rb[i] == Rows) continue;
+    ++adj.first[ra[i] + 1];
+    ++adj.first[rb[i] + 1];
+  }
+  for (std::size_t r = 0; r < Rows; ++r) {
+    adj.first[r + 1] = static_cast<std::uint16_t>(adj.first[r + 1] + adj.first[r]);
+  }
+  std::uint16_t next[Rows] = {};
+  for (std::size_t r = 0; r < Rows; ++r) next[r] = adj.first[r];
+  for (std::size_t i = 0; i < Links; ++i) {
+    if (ra[i] == Rows || rb[i] == Rows) continue;
+    adj.items[next[ra[i]]++] = related_code{code_value(l[i].b), l[i].reason};
+    adj.items[next[rb[i]]++] = related_code{code_value(l[i].a), l[i].reason};
+  }
+  return adj;
+}
+
+static_assert(link_count > 0 && 2 * link_count < 65536, "ipsecerr: the links need 16-bit offsets");
+static_assert(links_canonical(links, link_count),
+              "ipsecerr: related.def must list each link once, lower code first, sorted");
+static_assert(links_resolve(links, link_count, table, table_size),
+              "ipsecerr: every link must join two rows of the table");
+
+inline constexpr auto related_index = make_adjacency(table, links);
+
+/// Every related code is a row.
+constexpr bool related_resolve(const error_info* rows, std::size_t n, const std::uint16_t* first,
+                               const related_code* items) noexcept {
+  for (std::size_t k = first[0]; k < first[n]; ++k) {
+    if (row_of(rows, n, items[k].code) == n) return false;
+  }
+  return true;
+}
+
+/// No row is related to itself.
+constexpr bool related_not_self(const error_info* rows, std::size_t n, const std::uint16_t* first,
+                                const related_code* items) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t k = first[i]; k < first[i + 1]; ++k) {
+      if (items[k].code == rows[i].code) return false;
+    }
+  }
+  return true;
+}
+
+/// Each row's related codes are strictly ascending, so none appears twice.
+constexpr bool related_unique(std::size_t n, const std::uint16_t* first,
+                              const related_code* items) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t k = first[i] + 1u; k < first[i + 1]; ++k) {
+      if (items[k - 1].code >= items[k].code) return false;
+    }
+  }
+  return true;
+}
+
+/// No row has more than max_related related codes.
+constexpr bool related_within_capacity(std::size_t n, const std::uint16_t* first) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (first[i + 1] < first[i]) return false;
+    if (static_cast<std::size_t>(first[i + 1] - first[i]) > max_related) return false;
+  }
+  return true;
+}
+
+/// If row i lists code c with a reason, then c's row lists row i's code with the same reason.
+constexpr bool related_symmetric(const error_info* rows, std::size_t n, const std::uint16_t* first,
+                                 const related_code* items) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t k = first[i]; k < first[i + 1]; ++k) {
+      const std::size_t j = row_of(rows, n, items[k].code);
+      if (j == n) return false;
+      bool found = false;
+      for (std::size_t m = first[j]; m < first[j + 1]; ++m) {
+        found = found || (items[m].code == rows[i].code && items[m].reason == items[k].reason);
+      }
+      if (!found) return false;
+    }
+  }
+  return true;
+}
+
+/// Every error row has a related code, except the listed ones, which must be errors without any
+/// (so the list cannot go stale). Warnings and markers need none.
+constexpr bool errors_linked_except(const error_info* rows, std::size_t n,
+                                    const std::uint16_t* first, const errc* unlinked,
+                                    std::size_t n_unlinked) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    bool listed = false;
+    for (std::size_t u = 0; u < n_unlinked; ++u)
+      listed = listed || code_value(unlinked[u]) == rows[i].code;
+    const bool has_links = first[i + 1] != first[i];
+    if (listed && (has_links || rows[i].kind != kind::error)) return false;
+    if (!listed && !has_links && rows[i].kind == kind::error) return false;
+  }
+  for (std::size_t u = 0; u < n_unlinked; ++u) {
+    if (row_of(rows, n, code_value(unlinked[u])) == n) return false;
+  }
+  return true;
+}
+
+// The errors without a related code, because no link to them can be defended:
+//   11033  reported by WinSock for name-based policy, outside IKE's negotiation codes
+//   13876  "Load failed" says too little to tie it to any other code
+//   13878  a benign placeholder status while IKEEXT reinitializes, not a failure
+//   13898  a NAP success-path status for IKEv2 tunnels, not a failure
+inline constexpr errc unlinked_errors[] = {errc::wsa_ipsec_name_policy_error, errc::ike_load_failed,
+                                           errc::ike_benign_reinit,
+                                           errc::ike_kill_dummy_nap_tunnel};
+
+static_assert(related_resolve(table, table_size, related_index.first, related_index.items),
+              "ipsecerr: every related code must be a row");
+static_assert(related_not_self(table, table_size, related_index.first, related_index.items),
+              "ipsecerr: no code may be related to itself");
+static_assert(related_unique(table_size, related_index.first, related_index.items),
+              "ipsecerr: a code may list each related code once");
+static_assert(related_within_capacity(table_size, related_index.first),
+              "ipsecerr: a code may have at most 8 related codes");
+static_assert(related_symmetric(table, table_size, related_index.first, related_index.items),
+              "ipsecerr: every link must hold in both directions with the same reason");
+static_assert(errors_linked_except(table, table_size, related_index.first, unlinked_errors,
+                                   sizeof(unlinked_errors) / sizeof(unlinked_errors[0])),
+              "ipsecerr: every error needs a related code, except those in unlinked_errors");
+
 // The C++17 compile-time error for code_of(misspelt): a call to this non-constexpr function.
 [[noreturn]] inline void not_a_known_ipsec_error_name();
 
@@ -500,6 +758,21 @@ namespace detail {
   return {first, end};
 }
 
+/// The codes to look at next, with the reason for each, in code order; empty for an unknown
+/// code. Takes the forms find() takes: `for (auto r : related(0x80073646)) r.code, r.reason`.
+[[nodiscard]] constexpr view<related_code> related(std::uint32_t code) noexcept {
+  const error_info* e = find(code);
+  if (e == nullptr) return {};
+  const auto row = static_cast<std::size_t>(e - detail::table);
+  const related_code* items = detail::related_index.items;
+  return {items + detail::related_index.first[row], items + detail::related_index.first[row + 1]};
+}
+
+/// The related codes of an errc enumerator.
+[[nodiscard]] constexpr view<related_code> related(errc code) noexcept {
+  return related(static_cast<std::uint32_t>(code));
+}
+
 /// A short label: "error", "warning", "range marker".
 [[nodiscard]] constexpr std::string_view to_string(kind k) noexcept {
   switch (k) {
@@ -534,6 +807,20 @@ namespace detail {
   }
   return "?";
 }
+
+/// A short label for a link reason: "same text", "counterpart", ..., "cause or effect".
+[[nodiscard]] constexpr std::string_view to_string(link_reason r) noexcept {
+  switch (r) {
+    case link_reason::same_text: return "same text";
+    case link_reason::counterpart: return "counterpart";
+    case link_reason::same_object: return "same object";
+    case link_reason::same_family: return "same family";
+    case link_reason::cause_effect: return "cause or effect";
+  }
+  return "?";
+}
+
+class long_description;
 
 /// What describe() returns: the entry, if any, and always the value that was asked for.
 class description {
@@ -592,10 +879,83 @@ class description {
     return n;
   }
 
+  /// The multi-line form: `std::cout << describe(13894).long_form()`.
+  [[nodiscard]] constexpr long_description long_form() const noexcept;
+
  private:
   std::uint32_t requested_;
   const error_info* info_;
 };
+
+/// What description::long_form() returns: every field on its own line, related codes included.
+class long_description {
+ public:
+  constexpr explicit long_description(const description& d) noexcept : d_(d) {}
+
+  /// The description it prints.
+  [[nodiscard]] constexpr const description& brief() const noexcept { return d_; }
+
+  /// Calls out(std::string_view) with the pieces of the long form: lines "label:    value"
+  /// (labels padded to 10 columns) for name, code, hex, HRESULT, kind, category, phase, message
+  /// and hint, then "related:" and one line "  13885 NAME (reason)" per related code (or
+  /// "related:  none"). Lines are joined by '\n', with no newline at the end. An unknown code
+  /// gives the one-line form: "unknown IPsec error code 12345 (0x3039)".
+  template <class Out>
+  constexpr void write(Out&& out) const {
+    const error_info* e = d_.info();
+    if (e == nullptr) {
+      d_.write_line(out);
+      return;
+    }
+    const code_text dec = to_decimal(e->code);
+    const code_text hx = to_hex(e->code);
+    const code_text hr = to_hex(to_hresult(e->code));
+    out(std::string_view("name:     "));
+    out(e->name);
+    out(std::string_view("\ncode:     "));
+    out(dec.view());
+    out(std::string_view("\nhex:      "));
+    out(hx.view());
+    out(std::string_view("\nHRESULT:  "));
+    out(hr.view());
+    out(std::string_view("\nkind:     "));
+    out(to_string(e->kind));
+    out(std::string_view("\ncategory: "));
+    out(to_string(e->category));
+    out(std::string_view("\nphase:    "));
+    out(to_string(e->phase));
+    out(std::string_view("\nmessage:  "));
+    out(e->message);
+    out(std::string_view("\nhint:     "));
+    out(e->hint);
+    const view<related_code> links = related(e->code);
+    out(links.empty() ? std::string_view("\nrelated:  none") : std::string_view("\nrelated:"));
+    for (const related_code& r : links) {
+      const code_text rc = to_decimal(r.code);
+      out(std::string_view("\n  "));
+      out(rc.view());
+      out(std::string_view(" "));
+      out(find(r.code)->name);
+      out(std::string_view(" ("));
+      out(to_string(r.reason));
+      out(std::string_view(")"));
+    }
+  }
+
+  /// The length of the long form.
+  [[nodiscard]] constexpr std::size_t size() const noexcept {
+    std::size_t n = 0;
+    write([&n](std::string_view piece) { n += piece.size(); });
+    return n;
+  }
+
+ private:
+  description d_;
+};
+
+constexpr long_description description::long_form() const noexcept {
+  return long_description(*this);
+}
 
 /// Describes a code (also HRESULT / NTSTATUS wrapped): `std::cout << describe(13894)`.
 [[nodiscard]] constexpr description describe(std::uint32_t code) noexcept {
@@ -636,6 +996,13 @@ template <class Traits>
 std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
                                              const description& d) {
   return detail::write_padded(os, d.line_size(), [&d](auto&& out) { d.write_line(out); });
+}
+
+/// Prints the long form; a stream width pads the whole text, as for the one-line form.
+template <class Traits>
+std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
+                                             const long_description& d) {
+  return detail::write_padded(os, d.size(), [&d](auto&& out) { d.write(out); });
 }
 
 /// Prints a code_text ("0x3646").
