@@ -199,36 +199,49 @@ inline constexpr error_info table[] = {
 #include "detail/errors.def"
 #undef IPSECERR_ROW
 };
-#undef IPSECERR_SV
 
 inline constexpr std::size_t table_size = sizeof(table) / sizeof(table[0]);
 
 // The rows' errc enumerator names, as text, in table order (checked against the names below).
 inline constexpr std::string_view ids[] = {
-#define IPSECERR_ROW(code, name, id, k, cat, ph, nt, message, hint) #id,
+#define IPSECERR_ROW(code, name, id, k, cat, ph, nt, message, hint) IPSECERR_SV(#id),
 #include "detail/errors.def"
 #undef IPSECERR_ROW
 };
+#undef IPSECERR_SV
 
 // ---- Invariants: each a function of any rows, so that tests can show that they can fail. ----
+// They run in every translation unit, so they index raw characters: a call per character (such
+// as string_view's operator[] or ==) or a literal's constexpr strlen would cost every includer.
 
 constexpr bool is_upper_snake(std::string_view s) noexcept {
-  if (s.empty() || s.front() == '_' || s.back() == '_') return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  if (n == 0 || p[0] == '_' || p[n - 1] == '_') return false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const char c = p[i];
     const bool ok = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    if (!ok || (c == '_' && s[i + 1] == '_')) return false;
+    if (!ok || (c == '_' && p[i + 1] == '_')) return false;
   }
   return true;
 }
 
 constexpr bool starts_with(std::string_view s, std::string_view prefix) noexcept {
-  return s.substr(0, prefix.size()) == prefix;
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (s.data()[i] != prefix.data()[i]) return false;
+  }
+  return true;
+}
+
+constexpr bool same_text(std::string_view a, std::string_view b) noexcept {
+  return a.size() == b.size() && starts_with(a, b);
 }
 
 /// ERROR_, WARNING_ or WSA_ followed by upper snake case.
 constexpr bool is_well_formed_name(std::string_view name) noexcept {
-  for (std::string_view prefix : {"ERROR_", "WARNING_", "WSA_"}) {
+  constexpr std::string_view prefixes[] = {{"ERROR_", 6}, {"WARNING_", 8}, {"WSA_", 4}};
+  for (std::string_view prefix : prefixes) {
     if (starts_with(name, prefix)) return is_upper_snake(name.substr(prefix.size()));
   }
   return false;
@@ -236,7 +249,9 @@ constexpr bool is_well_formed_name(std::string_view name) noexcept {
 
 /// The errc enumerator a name must have: lower case, without ERROR_IPSEC_, WARNING_IPSEC_, ERROR_.
 constexpr bool is_id_of(std::string_view id, std::string_view name) noexcept {
-  for (std::string_view prefix : {"ERROR_IPSEC_", "WARNING_IPSEC_", "ERROR_"}) {
+  constexpr std::string_view prefixes[] = {
+      {"ERROR_IPSEC_", 12}, {"WARNING_IPSEC_", 14}, {"ERROR_", 6}};
+  for (std::string_view prefix : prefixes) {
     if (starts_with(name, prefix)) {
       name.remove_prefix(prefix.size());
       break;
@@ -244,8 +259,9 @@ constexpr bool is_id_of(std::string_view id, std::string_view name) noexcept {
   }
   if (id.size() != name.size()) return false;
   for (std::size_t i = 0; i < id.size(); ++i) {
-    const char up = (id[i] >= 'a' && id[i] <= 'z') ? static_cast<char>(id[i] - 'a' + 'A') : id[i];
-    if (up != name[i] || (id[i] >= 'A' && id[i] <= 'Z')) return false;
+    const char c = id.data()[i];
+    const char up = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    if (up != name.data()[i] || (c >= 'A' && c <= 'Z')) return false;
   }
   return true;
 }
@@ -298,8 +314,8 @@ constexpr bool ids_match_names(const std::string_view* id, const error_info* row
 constexpr bool kinds_consistent(const error_info* rows, std::size_t n) noexcept {
   for (std::size_t i = 0; i < n; ++i) {
     const error_info& e = rows[i];
-    if ((e.kind == kind::warning) != starts_with(e.name, "WARNING_")) return false;
-    if ((e.kind == kind::marker) != (e.message == e.name)) return false;
+    if ((e.kind == kind::warning) != starts_with(e.name, {"WARNING_", 8})) return false;
+    if ((e.kind == kind::marker) != same_text(e.message, e.name)) return false;
   }
   return true;
 }
@@ -406,12 +422,12 @@ constexpr const error_info* find_win32(std::uint32_t code) noexcept {
 
 // ---- Lookup by name: an open-addressing hash over the names, built at compile time. ----
 
+// Eight bytes as a little-endian number; written out so that g++ and clang++ make it one load.
 constexpr std::uint64_t load8(const char* p) noexcept {
-  std::uint64_t v = 0;
-  for (int i = 0; i < 8; ++i) {
-    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-  }
-  return v;
+  using u = std::uint64_t;
+  using b = unsigned char;
+  return u{b(p[0])} | u{b(p[1])} << 8 | u{b(p[2])} << 16 | u{b(p[3])} << 24 | u{b(p[4])} << 32 |
+         u{b(p[5])} << 40 | u{b(p[6])} << 48 | u{b(p[7])} << 56;
 }
 
 constexpr std::size_t min_name_size() noexcept {
@@ -428,17 +444,28 @@ inline constexpr std::size_t name_min = min_name_size();
 inline constexpr std::size_t name_max = max_name_size();
 static_assert(name_min >= 16, "ipsecerr: the name hash reads 16 bytes of every name");
 
-inline constexpr unsigned name_bits = 9;  // 512 slots for about 155 names
+inline constexpr unsigned name_bits = 10;  // 1024 slots for about 155 names
 inline constexpr std::size_t name_slots = std::size_t{1} << name_bits;
 static_assert(table_size * 3 <= name_slots, "ipsecerr: the name hash is too full; add a bit");
 
-// Two 8-byte loads (the bytes that differ most: the end of the name and its middle) and the
-// length, mixed by one multiplication. Requires name_min <= s.size().
+// Three 8-byte loads (after the common "ERROR_IP", the middle and the end of the name) and the
+// length, mixed by one multiplication. The multiplier is one that gives every name of the table
+// its own slot (a perfect hash: max_probe == 0); any other table still works, with probes.
+// Requires name_min <= s.size().
 constexpr std::size_t name_hash(std::string_view s) noexcept {
-  const std::uint64_t tail = load8(s.data() + s.size() - 8);
+  const std::uint64_t head = load8(s.data() + 8);
   const std::uint64_t middle = load8(s.data() + s.size() / 2 - 4);
-  const std::uint64_t mixed = (tail ^ (middle >> 3) ^ s.size()) * 0x9E3779B97F4A7C15ull;
+  const std::uint64_t tail = load8(s.data() + s.size() - 8);
+  const std::uint64_t mixed = ((head + (middle >> 3)) ^ tail ^ s.size()) * 0x851E1FB29F2DCEFBull;
   return static_cast<std::size_t>(mixed >> (64 - name_bits));
+}
+
+// Whether a and b, both n >= 8 bytes long, are equal: eight bytes at a time, without a call.
+constexpr bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+  for (std::size_t i = 0; i + 8 < n; i += 8) {
+    if (load8(a + i) != load8(b + i)) return false;
+  }
+  return load8(a + n - 8) == load8(b + n - 8);
 }
 
 struct name_index {
@@ -711,6 +738,12 @@ namespace detail {
 /// The entry for a Win32 code, also given as HRESULT_FROM_WIN32 (0x80073646) or
 /// NTSTATUS_FROM_WIN32 (0xC0073646); nullptr if unknown: `find(13894)->name`.
 [[nodiscard]] constexpr const error_info* find(std::uint32_t code) noexcept {
+  // First the common case, a plain code in the IPsec block (which unwrap() would leave unchanged).
+  const std::uint32_t offset = code - detail::block_first;
+  if (offset < detail::block_size) {
+    const std::uint8_t slot = detail::by_code.slot[offset];
+    return slot != 0 ? &detail::table[slot - 1] : nullptr;
+  }
   return detail::find_win32(unwrap(code));
 }
 
@@ -726,7 +759,11 @@ namespace detail {
   for (std::size_t k = 0; k <= detail::by_name.max_probe; ++k) {
     const std::uint8_t slot = detail::by_name.slot[at];
     if (slot == 0) return nullptr;
-    if (detail::table[slot - 1].name == name) return &detail::table[slot - 1];
+    const error_info& e = detail::table[slot - 1];
+    if (e.name.size() == name.size() &&
+        detail::same_bytes(e.name.data(), name.data(), name.size())) {
+      return &e;
+    }
     at = (at + 1) & (detail::name_slots - 1);
   }
   return nullptr;

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: MIT
+// Lookup benchmarks: ipsecerr's lookups and the baselines a user would otherwise write, all on the
+// same fixed pseudo-random key mix, as throughput (independent lookups) and latency (chained).
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <ipsecerr/ipsecerr.hpp>
+#include <random>
+#include <set>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
+#include <vector>
+
+namespace {
+
+// ---- The inputs: one fixed mix per key type, shared by every method. ----
+
+constexpr std::size_t key_count = 4096;  // a power of two: the latency chain wraps with a mask
+constexpr std::uint64_t seed = 0x1b5ec0de;
+
+/// About 90% codes of the table, 5% unknown codes inside 13000-13999, 5% outside it.
+std::vector<std::uint32_t> make_code_keys() {
+  std::set<std::uint32_t> known;
+  for (const auto& e : ipsecerr::all()) known.insert(e.code);
+  std::mt19937_64 rng(seed);
+  std::vector<std::uint32_t> keys;
+  while (keys.size() < key_count) {
+    const std::uint64_t r = rng();
+    const std::uint64_t pick = r % 100;
+    std::uint32_t code = 0;
+    if (pick < 90) {
+      code = ipsecerr::all()[(r >> 8) % ipsecerr::all().size()].code;
+    } else if (pick < 95) {
+      code = 13000 + static_cast<std::uint32_t>((r >> 8) % 1000);
+    } else {
+      code = static_cast<std::uint32_t>((r >> 8) % 65536);
+      if (code >= 13000 && code < 14000) continue;
+    }
+    if (pick >= 90 && known.count(code) != 0) continue;
+    keys.push_back(code);
+  }
+  return keys;
+}
+
+/// Names of the same mix: table names, misspelt IPsec names, and other Win32 names.
+struct name_keys {
+  std::string pool;  // every key's characters, back to back, as text read from input would be
+  std::vector<std::string_view> keys;
+};
+
+name_keys make_name_keys() {
+  static constexpr std::string_view others[] = {"ERROR_FILE_NOT_FOUND",
+                                                "ERROR_ACCESS_DENIED",
+                                                "ERROR_INVALID_PARAMETER",
+                                                "ERROR_NOT_ENOUGH_MEMORY",
+                                                "ERROR_NETWORK_UNREACHABLE",
+                                                "ERROR_CONNECTION_REFUSED",
+                                                "WSAECONNRESET",
+                                                "WSAETIMEDOUT",
+                                                "ERROR_SUCCESS",
+                                                "ERROR_INSUFFICIENT_BUFFER",
+                                                "ERROR_SEM_TIMEOUT",
+                                                "ERROR_IPSEC",
+                                                "ERROR_IPSEC_IKE_TIMED_OUT!",
+                                                "ERROR_IPSEC_DOSP_BLOCK_EXTRA",
+                                                "x"};
+  std::set<std::string_view> known;
+  for (const auto& e : ipsecerr::all()) known.insert(e.name);
+  std::mt19937_64 rng(seed);
+  std::vector<std::string> texts;
+  while (texts.size() < key_count) {
+    const std::uint64_t r = rng();
+    const std::uint64_t pick = r % 100;
+    const std::string_view row = ipsecerr::all()[(r >> 8) % ipsecerr::all().size()].name;
+    std::string text(row);
+    if (pick >= 90 && pick < 95) {
+      text[(r >> 24) % text.size()] ^= 0x20;  // one letter in the other case, or '_' as DEL
+    } else if (pick >= 95) {
+      text = std::string(others[(r >> 24) % std::size(others)]);
+    }
+    if (pick >= 90 && known.count(text) != 0) continue;
+    texts.push_back(text);
+  }
+  name_keys out;
+  for (const auto& t : texts) out.pool += t;
+  std::size_t at = 0;
+  for (const auto& t : texts) {
+    out.keys.emplace_back(out.pool.data() + at, t.size());
+    at += t.size();
+  }
+  return out;
+}
+
+// ---- The two ways to run a lookup over the keys. ----
+
+/// The value a result contributes to the latency chain (never changes the next key: see zero).
+template <class R>
+std::uintptr_t feedback(const R& r) noexcept {
+  if constexpr (std::is_pointer_v<R>) {
+    return reinterpret_cast<std::uintptr_t>(r);
+  } else {
+    static_assert(std::is_integral_v<R>, "add a feedback() overload for this result type");
+    return static_cast<std::uintptr_t>(r);
+  }
+}
+std::uintptr_t feedback(const ipsecerr::description& d) noexcept {
+  return reinterpret_cast<std::uintptr_t>(d.info()) + d.requested();
+}
+
+volatile std::uintptr_t zero_source = 0;
+
+/// Independent lookups: the CPU may overlap them.
+template <class Key, class Lookup>
+void throughput(benchmark::State& state, const std::vector<Key>& keys, Lookup lookup) {
+  const Key* const first = keys.data();
+  const std::size_t n = keys.size();
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < n; ++i) benchmark::DoNotOptimize(feedback(lookup(first[i])));
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
+}
+
+/// Chained lookups: the index of each key depends on the previous result, so they cannot overlap.
+/// The keys are visited in the same order as by throughput(): the dependency is masked by a zero
+/// that the compiler cannot see.
+template <class Key, class Lookup>
+void latency(benchmark::State& state, const std::vector<Key>& keys, Lookup lookup) {
+  const Key* const first = keys.data();
+  const std::size_t n = keys.size();
+  const std::uintptr_t zero = zero_source;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    for (std::size_t k = 0; k < n; ++k) {
+      i = (i + 1 + (feedback(lookup(first[i])) & zero)) & (n - 1);
+    }
+    benchmark::DoNotOptimize(i);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
+}
+
+/// Registers "group/method/throughput" and "group/method/latency".
+template <class Key, class Lookup>
+void add(const std::string& group, const std::string& method, const std::vector<Key>& keys,
+         Lookup lookup) {
+  const std::string prefix = group + "/" + method + "/";
+  benchmark::RegisterBenchmark(
+      (prefix + "throughput").c_str(),
+      [&keys, lookup](benchmark::State& s) { throughput(s, keys, lookup); });
+  benchmark::RegisterBenchmark((prefix + "latency").c_str(),
+                               [&keys, lookup](benchmark::State& s) { latency(s, keys, lookup); });
+}
+
+// ---- Baselines a user would otherwise write. ----
+
+using entry = const ipsecerr::error_info*;
+
+std::unordered_map<std::uint32_t, entry> make_code_map() {
+  std::unordered_map<std::uint32_t, entry> m;
+  for (const auto& e : ipsecerr::all()) m.emplace(e.code, &e);
+  return m;
+}
+
+std::unordered_map<std::string_view, entry> make_name_map() {
+  std::unordered_map<std::string_view, entry> m;
+  for (const auto& e : ipsecerr::all()) m.emplace(e.name, &e);
+  return m;
+}
+
+/// A 1 KB byte table that the compiler cannot see into: the cost of one indexed load.
+std::array<std::uint8_t, 1024> make_bytes() {
+  std::array<std::uint8_t, 1024> bytes{};
+  for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<std::uint8_t>(i * 7);
+  return bytes;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  static const std::vector<std::uint32_t> codes = make_code_keys();
+  static const name_keys names = make_name_keys();
+  static const auto code_map = make_code_map();
+  static const auto name_map = make_name_map();
+  static const auto bytes = make_bytes();
+  static const auto rows = ipsecerr::all();
+
+  // The registrations: add(group, method, keys, lookup) registers "group/method/throughput" and
+  // "group/method/latency" over the group's shared keys. tests/bench/run reads them by name.
+  add("code", "empty_loop", codes, [](std::uint32_t c) { return c; });
+  add("code", "indexed_load", codes, [](std::uint32_t c) { return bytes[c & 1023u]; });
+  add("code", "find", codes, [](std::uint32_t c) { return ipsecerr::find(c); });
+  add("code", "describe", codes, [](std::uint32_t c) { return ipsecerr::describe(c); });
+  add("code", "unordered_map", codes, [](std::uint32_t c) -> entry {
+    const auto it = code_map.find(c);
+    return it == code_map.end() ? nullptr : it->second;
+  });
+  add("code", "linear_scan", codes, [](std::uint32_t c) -> entry {
+    for (const auto& e : rows) {
+      if (e.code == c) return &e;
+    }
+    return nullptr;
+  });
+  add("code", "lower_bound", codes, [](std::uint32_t c) -> entry {
+    const auto* it =
+        std::lower_bound(rows.begin(), rows.end(), c,
+                         [](const ipsecerr::error_info& e, std::uint32_t v) { return e.code < v; });
+    return it != rows.end() && it->code == c ? it : nullptr;
+  });
+
+  add("name", "empty_loop", names.keys, [](std::string_view s) { return s.data(); });
+  add("name", "find_name", names.keys, [](std::string_view s) { return ipsecerr::find_name(s); });
+  add("name", "unordered_map", names.keys, [](std::string_view s) -> entry {
+    const auto it = name_map.find(s);
+    return it == name_map.end() ? nullptr : it->second;
+  });
+  add("name", "linear_scan", names.keys, [](std::string_view s) -> entry {
+    for (const auto& e : rows) {
+      if (e.name == s) return &e;
+    }
+    return nullptr;
+  });
+
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
