@@ -638,6 +638,19 @@ std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& o
   return detail::write_padded(os, d.line_size(), [&d](auto&& out) { d.write_line(out); });
 }
 
+/// Prints an entry as describe(e.code) does: the same one line, padded the same way.
+template <class Traits>
+std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
+                                             const error_info& e) {
+  return os << describe(e.code);
+}
+
+/// Prints an errc enumerator as describe(code) does.
+template <class Traits>
+std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os, errc code) {
+  return os << describe(code);
+}
+
 /// Prints a code_text ("0x3646").
 template <class Traits>
 std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
