@@ -933,10 +933,11 @@ class long_description {
   [[nodiscard]] constexpr const description& brief() const noexcept { return d_; }
 
   /// Calls out(std::string_view) with the pieces of the long form: lines "label:    value"
-  /// (labels padded to 10 columns) for name, code, hex, HRESULT, kind, category, phase, message
-  /// and hint, then "related:" and one line "  13885 NAME (reason)" per related code (or
-  /// "related:  none"). Lines are joined by '\n', with no newline at the end. An unknown code
-  /// gives the one-line form: "unknown IPsec error code 12345 (0x3039)".
+  /// (labels padded to 10 columns) for name, code, hex, HRESULT, NTSTATUS (only for the codes
+  /// that have an NTSTATUS twin), kind, category, phase, message and hint, then "related:" and one
+  /// line "  13885 NAME (reason)" per related code (or "related:  none"). Lines are joined by '\n',
+  /// with no newline at the end. An unknown code gives the one-line form: "unknown IPsec error code
+  /// 12345 (0x3039)".
   template <class Out>
   constexpr void write(Out&& out) const {
     const error_info* e = d_.info();
@@ -955,6 +956,10 @@ class long_description {
     out(hx.view());
     out(std::string_view("\nHRESULT:  "));
     out(hr.view());
+    if (e->ntstatus != 0) {
+      out(std::string_view("\nNTSTATUS: "));
+      out(to_hex(e->ntstatus).view());
+    }
     out(std::string_view("\nkind:     "));
     out(to_string(e->kind));
     out(std::string_view("\ncategory: "));
@@ -1040,6 +1045,19 @@ template <class Traits>
 std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
                                              const long_description& d) {
   return detail::write_padded(os, d.size(), [&d](auto&& out) { d.write(out); });
+}
+
+/// Prints an entry as describe(e.code) does: the same one line, padded the same way.
+template <class Traits>
+std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
+                                             const error_info& e) {
+  return os << describe(e.code);
+}
+
+/// Prints an errc enumerator as describe(code) does.
+template <class Traits>
+std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os, errc code) {
+  return os << describe(code);
 }
 
 /// Prints a code_text ("0x3646").

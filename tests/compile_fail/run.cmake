@@ -1,7 +1,13 @@
 # SPDX-License-Identifier: MIT
 # Compiles SOURCE; MODE=fail expects an error whose text matches REGEX, MODE=control expects success
-# with IPSECERR_CONTROL defined.
-set(args -std=c++${STD} -fsyntax-only -I${INCLUDE} ${SOURCE})
+# with IPSECERR_CONTROL defined. FLAGS: more compiler flags (-I..., -D...), separated by '|'.
+set(args -std=c++${STD} -fsyntax-only -I${INCLUDE})
+if(FLAGS)
+  string(REPLACE "|" ";" extra "${FLAGS}")
+  list(REMOVE_ITEM extra "")
+  list(APPEND args ${extra})
+endif()
+list(APPEND args ${SOURCE})
 if(MODE STREQUAL "control")
   list(APPEND args -DIPSECERR_CONTROL)
 endif()

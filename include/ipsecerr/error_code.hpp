@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+// ipsecerr and std::error_code: the "ipsec" error category, make_error_code(errc), and comparisons
+// of any std::error_code with errc (on Windows also GetLastError() values in system_category()).
+#ifndef IPSECERR_ERROR_CODE_HPP
+#define IPSECERR_ERROR_CODE_HPP
+
+#include <string>
+#include <system_error>
+
+#include "ipsecerr.hpp"
+
+namespace std {
+/// errc converts to std::error_code through make_error_code().
+template <>
+struct is_error_code_enum<ipsecerr::errc> : true_type {};
+}  // namespace std
+
+namespace ipsecerr {
+inline namespace v1 {
+
+namespace detail {
+
+// Whether a value, also HRESULT_FROM_WIN32 or NTSTATUS_FROM_WIN32 wrapped, is the Win32 code.
+constexpr bool same_code(int value, int code) noexcept {
+  return unwrap(static_cast<std::uint32_t>(value)) == unwrap(static_cast<std::uint32_t>(code));
+}
+
+class ipsec_category final : public std::error_category {
+ public:
+  [[nodiscard]] const char* name() const noexcept override { return "ipsec"; }
+
+  // Windows' text on every OS, or describe()'s "unknown IPsec error code ..." line.
+  [[nodiscard]] std::string message(int value) const override {
+    const description d(static_cast<std::uint32_t>(value));
+    if (d.known()) return std::string(d.message());
+    std::string text;
+    d.write_line([&text](std::string_view piece) { text.append(piece.data(), piece.size()); });
+    return text;
+  }
+
+  // Our own codes by value (wrapped forms too); on Windows also system_category() values, which
+  // are GetLastError() codes there (and HRESULTs where a library stores those). Elsewhere
+  // system_category() holds errno values, which are never IPsec codes.
+  [[nodiscard]] bool equivalent(const std::error_code& code,
+                                int condition) const noexcept override {
+    if (code.category() == *this) return same_code(code.value(), condition);
+#if defined(_WIN32)
+    if (code.category() == std::system_category()) return same_code(code.value(), condition);
+#endif
+    return false;
+  }
+};
+
+}  // namespace detail
+
+/// The "ipsec" error category; message() gives Windows' text on every OS.
+[[nodiscard]] inline const std::error_category& category() noexcept {
+  static const detail::ipsec_category instance;
+  return instance;
+}
+
+/// An errc as a std::error_code in category() (found by ADL: `std::error_code ec = errc::...`).
+[[nodiscard]] inline std::error_code make_error_code(errc code) noexcept {
+  return {static_cast<int>(code), category()};
+}
+
+/// Whether `code` denotes `e`: equal in category(), or on Windows a system_category() value.
+[[nodiscard]] inline bool operator==(const std::error_code& code, errc e) noexcept {
+  return category().equivalent(code, static_cast<int>(e));
+}
+
+/// Whether `code` denotes `e` (the same test with the operands swapped).
+[[nodiscard]] inline bool operator==(errc e, const std::error_code& code) noexcept {
+  return code == e;
+}
+
+/// Whether `code` does not denote `e`.
+[[nodiscard]] inline bool operator!=(const std::error_code& code, errc e) noexcept {
+  return !(code == e);
+}
+
+/// Whether `code` does not denote `e` (the operands swapped).
+[[nodiscard]] inline bool operator!=(errc e, const std::error_code& code) noexcept {
+  return !(code == e);
+}
+
+}  // namespace v1
+}  // namespace ipsecerr
+
+#endif  // IPSECERR_ERROR_CODE_HPP

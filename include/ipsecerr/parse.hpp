@@ -1,0 +1,362 @@
+// SPDX-License-Identifier: MIT
+// ipsecerr::parse(): every reading of one token (a code in any of its printed forms, or a name),
+// constexpr, without allocation.
+#ifndef IPSECERR_PARSE_HPP
+#define IPSECERR_PARSE_HPP
+
+#include "ipsecerr.hpp"
+
+namespace ipsecerr {
+inline namespace v1 {
+
+/// How parse() read a token.
+enum class form : std::uint8_t {
+  decimal,                ///< 13894
+  hex,                    ///< 0x3646 or 0X3646
+  bare_hex,               ///< 3646 read as hex (the same token is also read as decimal)
+  hresult,                ///< HRESULT_FROM_WIN32 in hex: 0x80073646
+  hresult_decimal,        ///< HRESULT_FROM_WIN32 as unsigned decimal: 2147956294
+  hresult_signed,         ///< HRESULT_FROM_WIN32 as signed decimal: -2147011002
+  ntstatus_win32,         ///< NTSTATUS_FROM_WIN32: 0xC0073646
+  ntstatus,               ///< the driver's own NTSTATUS twin: 0xC0360001 (13910)
+  hresult_from_nt,        ///< HRESULT_FROM_NT of that twin: 0xD0360001 (13910)
+  event_insert,           ///< an event log insertion string: %%13894
+  name_exact,             ///< ERROR_IPSEC_IKE_QM_EXPIRED
+  name_case_insensitive,  ///< error_ipsec_ike_qm_expired
+  name_suffix,            ///< the end of names, on an underscore: QM_EXPIRED, invalid_mm_for_qm
+};
+
+/// A short label for a form: "decimal", "HRESULT", "name suffix", ...
+[[nodiscard]] constexpr std::string_view to_string(form f) noexcept {
+  switch (f) {
+    case form::decimal: return "decimal";
+    case form::hex: return "hex";
+    case form::bare_hex: return "hex without 0x";
+    case form::hresult: return "HRESULT";
+    case form::hresult_decimal: return "HRESULT as decimal";
+    case form::hresult_signed: return "HRESULT as signed decimal";
+    case form::ntstatus_win32: return "NTSTATUS_FROM_WIN32";
+    case form::ntstatus: return "NTSTATUS";
+    case form::hresult_from_nt: return "HRESULT_FROM_NT";
+    case form::event_insert: return "event log insertion string";
+    case form::name_exact: return "name";
+    case form::name_case_insensitive: return "name, any case";
+    case form::name_suffix: return "name suffix";
+  }
+  return "?";
+}
+
+/// One reading of a token: the Win32 code it denotes, the form, and the entry (or nullptr).
+struct reading {
+  std::uint32_t code = 0;                         ///< the Win32 code: 13894 for 0x80073646
+  ipsecerr::form form = ipsecerr::form::decimal;  ///< how the token was read
+  const error_info* info = nullptr;               ///< the entry, or nullptr when not in the table
+
+  /// Whether the code is in the table.
+  [[nodiscard]] constexpr bool known() const noexcept { return info != nullptr; }
+};
+
+namespace detail {
+
+struct parser;
+
+// The last underscore-separated segment of each name ("EXPIRED" for ERROR_IPSEC_IKE_QM_EXPIRED),
+// and a cheap key of it (size, first, middle and last letter) to compare first.
+struct segments {
+  std::string_view last[table_size];
+  std::uint32_t key[table_size];
+};
+constexpr segments make_last_segments() noexcept {
+  segments s{};
+  for (std::size_t i = 0; i < table_size; ++i) {
+    const std::string_view name = table[i].name;
+    std::size_t at = name.size();
+    while (at > 0 && name[at - 1] != '_') --at;
+    const std::string_view seg(name.data() + at, name.size() - at);
+    s.last[i] = seg;
+    s.key[i] = static_cast<std::uint32_t>(seg.size()) << 24 |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(seg.front())) << 16 |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(seg[seg.size() / 2])) << 8 |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(seg.back()));
+  }
+  return s;
+}
+
+// The most names that one suffix matches. Every name that ends with "_A_B" also ends with "_B",
+// so the largest group is that of a last segment.
+constexpr std::size_t largest_suffix_group() noexcept {
+  constexpr segments s = make_last_segments();
+  std::size_t largest = 0;
+  for (std::size_t i = 0; i < table_size; ++i) {
+    std::size_t n = 0;
+    for (std::size_t j = 0; j < table_size; ++j) {
+      if (s.key[j] == s.key[i] && s.last[j] == s.last[i]) ++n;
+    }
+    largest = n > largest ? n : largest;
+  }
+  return largest;
+}
+inline constexpr std::size_t suffix_group_max = largest_suffix_group();
+
+// A token has at most two numeric readings (decimal and bare hex), or one bare hex reading and its
+// name readings.
+inline constexpr std::size_t readings_capacity = suffix_group_max + 2;
+
+}  // namespace detail
+
+/// Every reading of one token, held by value (no allocation): size(), empty(), [], range-for.
+class readings {
+ public:
+  /// The most readings of one token: the largest group of names that share a suffix, plus two.
+  static constexpr std::size_t capacity = detail::readings_capacity;
+  using value_type = reading;
+  using const_iterator = const reading*;
+  using iterator = const reading*;
+
+  [[nodiscard]] constexpr const reading* begin() const noexcept { return items_; }
+  [[nodiscard]] constexpr const reading* end() const noexcept { return items_ + size_; }
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+  /// Reading i; i must be less than size().
+  [[nodiscard]] constexpr const reading& operator[](std::size_t i) const noexcept {
+    return items_[i];
+  }
+
+ private:
+  friend struct detail::parser;
+
+  reading items_[capacity] = {};
+  std::size_t size_ = 0;
+};
+
+namespace detail {
+
+static_assert(suffix_group_max + 1 <= readings::capacity,
+              "ipsecerr: the largest group of names sharing a suffix must fit in readings");
+static_assert(readings::capacity <= 16, "ipsecerr: readings grew large; check the suffix groups");
+
+// The rows that have an NTSTATUS twin, in table order.
+struct twin_index {
+  std::uint8_t row[table_size];
+  std::size_t size;
+};
+constexpr twin_index make_twin_index() noexcept {
+  twin_index index{};
+  for (std::size_t i = 0; i < table_size; ++i) {
+    if (table[i].ntstatus != 0) index.row[index.size++] = static_cast<std::uint8_t>(i);
+  }
+  return index;
+}
+inline constexpr twin_index twins = make_twin_index();
+
+// The row whose NTSTATUS twin is `value`, or nullptr.
+constexpr const error_info* find_ntstatus(std::uint32_t value) noexcept {
+  if ((value >> 28) != 0xCu) return nullptr;
+  for (std::size_t i = 0; i < twins.size; ++i) {
+    if (table[twins.row[i]].ntstatus == value) return &table[twins.row[i]];
+  }
+  return nullptr;
+}
+
+constexpr bool is_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+// Character classes, one table lookup per character.
+inline constexpr std::uint8_t digit_char = 1;  // 0-9
+inline constexpr std::uint8_t hex_char = 2;    // 0-9 a-f A-F
+inline constexpr std::uint8_t name_char = 4;   // A-Z a-z 0-9 _
+inline constexpr std::uint8_t lower_char = 8;  // a-z
+
+struct char_classes {
+  std::uint8_t of[256];
+};
+constexpr char_classes make_char_classes() noexcept {
+  char_classes c{};
+  for (int i = 0; i < 256; ++i) {
+    std::uint8_t k = 0;
+    if (i >= '0' && i <= '9') k |= digit_char | hex_char | name_char;
+    if ((i >= 'a' && i <= 'f') || (i >= 'A' && i <= 'F')) k |= hex_char;
+    if ((i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') || i == '_') k |= name_char;
+    if (i >= 'a' && i <= 'z') k |= lower_char;
+    c.of[i] = k;
+  }
+  return c;
+}
+inline constexpr char_classes char_class = make_char_classes();
+
+constexpr std::uint8_t class_of(char c) noexcept {
+  return char_class.of[static_cast<unsigned char>(c)];
+}
+
+constexpr int hex_value(char c) noexcept {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// A number read from digits in some base: ok is false for no digits, a non-digit or overflow.
+struct number {
+  std::uint32_t value = 0;
+  bool ok = false;
+};
+
+constexpr number read_number(std::string_view digits, std::uint32_t base) noexcept {
+  number n;
+  if (digits.empty()) return n;
+  std::uint64_t value = 0;
+  for (char c : digits) {
+    const int d = hex_value(c);
+    if (d < 0 || static_cast<std::uint32_t>(d) >= base) return n;
+    value = value * base + static_cast<std::uint64_t>(d);
+    if (value > 0xFFFFFFFFu) return n;
+  }
+  n.value = static_cast<std::uint32_t>(value);
+  n.ok = true;
+  return n;
+}
+
+constexpr bool is_win32(std::uint32_t value) noexcept { return value <= 0xFFFFu; }
+constexpr bool is_hresult_from_win32(std::uint32_t value) noexcept {
+  return (value & 0xFFFF0000u) == 0x80070000u;
+}
+constexpr bool is_ntstatus_from_win32(std::uint32_t value) noexcept {
+  return (value & 0xFFFF0000u) == 0xC0070000u;
+}
+
+struct parser {
+  readings& out;
+
+  constexpr void add(std::uint32_t code, form f) noexcept { add(code, f, find_win32(code)); }
+  constexpr void add(std::uint32_t code, form f, const error_info* info) noexcept {
+    if (out.size_ < readings::capacity) out.items_[out.size_++] = reading{code, f, info};
+  }
+
+  // 0x... : one reading at most, as the value's shape says.
+  constexpr void hex(std::string_view digits) noexcept {
+    const number n = read_number(digits, 16);
+    if (!n.ok) return;
+    const std::uint32_t v = n.value;
+    if (is_win32(v)) {
+      add(v, form::hex);
+    } else if (is_hresult_from_win32(v)) {
+      add(v & 0xFFFFu, form::hresult);
+    } else if (is_ntstatus_from_win32(v)) {
+      add(v & 0xFFFFu, form::ntstatus_win32);
+    } else if (const error_info* twin = find_ntstatus(v)) {
+      add(twin->code, form::ntstatus, twin);
+    } else if (const error_info* nt = find_ntstatus(v & ~0x10000000u); nt && v != nt->ntstatus) {
+      add(nt->code, form::hresult_from_nt, nt);
+    }
+  }
+
+  // Digits only: decimal (a Win32 code or an HRESULT), and the same digits as hex.
+  constexpr void digits(std::string_view token) noexcept {
+    const number n = read_number(token, 10);
+    if (n.ok && is_win32(n.value)) add(n.value, form::decimal);
+    if (n.ok && is_hresult_from_win32(n.value)) add(n.value & 0xFFFFu, form::hresult_decimal);
+    bare_hex(token);
+  }
+
+  constexpr void bare_hex(std::string_view token) noexcept {
+    const number h = read_number(token, 16);
+    if (h.ok && is_win32(h.value)) add(h.value, form::bare_hex);
+  }
+
+  // -2147011002: HRESULT_FROM_WIN32 printed as a signed 32-bit number.
+  constexpr void negative(std::string_view digits) noexcept {
+    const number n = read_number(digits, 10);
+    if (!n.ok || n.value == 0 || n.value > 0x80000000u) return;
+    const std::uint32_t v = 0u - n.value;
+    if (is_hresult_from_win32(v)) add(v & 0xFFFFu, form::hresult_signed);
+  }
+
+  // %%13894
+  constexpr void event_insert(std::string_view token) noexcept {
+    if (token.size() < 3 || token[1] != '%') return;
+    const number n = read_number(token.substr(2), 10);
+    if (n.ok && is_win32(n.value)) add(n.value, form::event_insert);
+  }
+
+  // A name in any case (`key` is the token upper-cased on the stack), else a suffix (a scan).
+  // The exact name was tried first, in token().
+  constexpr void name(std::string_view key, bool had_lower) noexcept {
+    if (had_lower) {
+      if (const error_info* e = find_name(key)) {
+        add(e->code, form::name_case_insensitive, e);
+        return;
+      }
+    }
+    if (key.front() == '_' || key.back() == '_') return;
+    for (const error_info& e : table) {
+      const std::string_view n = e.name;
+      if (n.size() > key.size() && n[n.size() - key.size() - 1] == '_' &&
+          n.substr(n.size() - key.size()) == key) {
+        add(e.code, form::name_suffix, &e);
+      }
+    }
+  }
+
+  constexpr void token(std::string_view t) noexcept {
+    const char first = t.front();
+    if (first == '%') return event_insert(t);
+    if (first == '-') return negative(t.substr(1));
+    if (first == '0' && t.size() >= 2 && (t[1] == 'x' || t[1] == 'X')) return hex(t.substr(2));
+    if (first >= 'A' && first <= 'Z') {
+      if (const error_info* e = find_name(t)) {  // exact names: straight to find_name
+        add(e->code, form::name_exact, e);
+        return;
+      }
+    }
+    // One pass: the classes that every character has and that any has, and the upper case copy
+    // (only if the token is no longer than the longest name, so could be a name or a suffix).
+    const bool fits = t.size() <= name_max;
+    char upper[name_max] = {};
+    std::uint8_t all = digit_char | hex_char | name_char;
+    std::uint8_t any = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      const std::uint8_t k = class_of(t[i]);
+      all &= k;
+      any |= k;
+      if (fits) upper[i] = (k & lower_char) != 0 ? static_cast<char>(t[i] - 'a' + 'A') : t[i];
+    }
+    if ((all & name_char) == 0) return;  // also NUL, inner spaces, non-ASCII bytes
+    if ((all & digit_char) != 0) return digits(t);
+    if ((all & hex_char) != 0) bare_hex(t);
+    if (fits) name(std::string_view(upper, t.size()), (any & lower_char) != 0);
+  }
+
+  // The ambiguity rule: unknown readings stay only beside a known one.
+  constexpr void keep_unknown_only_beside_known() noexcept {
+    for (std::size_t i = 0; i < out.size_; ++i) {
+      if (out.items_[i].known()) return;
+    }
+    out.size_ = 0;
+  }
+};
+
+}  // namespace detail
+
+/// Every reading of a token, e.g. parse("3646") = {decimal 3646 (unknown), hex 0x3646 = 13894}.
+/// Reads decimal, 0x hex, hex without 0x, HRESULT (hex, decimal, signed), NTSTATUS_FROM_WIN32, the
+/// driver's NTSTATUS twins and their HRESULT_FROM_NT, %%13894, and names (exact, any case,
+/// suffix). Surrounding whitespace is ignored. Readings not in the table are kept only when the
+/// token also has a reading in the table; so an empty result means the token names no IPsec code.
+[[nodiscard]] constexpr readings parse(std::string_view token) noexcept {
+  std::size_t first = 0;
+  std::size_t last = token.size();
+  while (first < last && detail::is_space(token[first])) ++first;
+  while (last > first && detail::is_space(token[last - 1])) --last;
+  readings out;
+  if (first == last) return out;
+  detail::parser p{out};
+  p.token(token.substr(first, last - first));
+  p.keep_unknown_only_beside_known();
+  return out;
+}
+
+}  // namespace v1
+}  // namespace ipsecerr
+
+#endif  // IPSECERR_PARSE_HPP

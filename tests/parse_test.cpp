@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: MIT
+// parse(): every form, its readings, the ambiguity rule and bad input, at compile and run time.
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <ipsecerr/parse.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+using ipsecerr::form;
+
+// Run-time input: the characters go through volatile, so parse really runs.
+std::string at_run_time(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    volatile char copy = c;
+    out.push_back(copy);
+  }
+  return out;
+}
+
+struct expected {
+  std::uint32_t code;
+  form how;
+  bool known;
+};
+
+// The readings of a token as (code, form, known), for comparison in one REQUIRE.
+std::vector<std::string> shown(const ipsecerr::readings& r) {
+  std::vector<std::string> out;
+  for (const auto& x : r) {
+    out.push_back(std::to_string(x.code) + " " + std::string(ipsecerr::to_string(x.form)) +
+                  (x.known() ? "" : " (unknown)"));
+    // info is the row of the code, or nullptr.
+    if (x.known()) REQUIRE(x.info->code == x.code);
+  }
+  return out;
+}
+
+std::vector<std::string> shown(std::initializer_list<expected> list) {
+  std::vector<std::string> out;
+  for (const auto& x : list) {
+    out.push_back(std::to_string(x.code) + " " + std::string(ipsecerr::to_string(x.how)) +
+                  (x.known ? "" : " (unknown)"));
+  }
+  return out;
+}
+
+std::vector<std::string> read(std::string_view token) {
+  return shown(ipsecerr::parse(at_run_time(token)));
+}
+
+constexpr bool one(std::string_view token, std::uint32_t code, form how) {
+  const auto r = ipsecerr::parse(token);
+  return r.size() == 1 && r[0].code == code && r[0].form == how && r[0].known() &&
+         r[0].info->code == code;
+}
+
+}  // namespace
+
+// ---- Compile time: every form. ----
+static_assert(one("13894", 13894, form::decimal));
+static_assert(one("0x3646", 13894, form::hex));
+static_assert(one("0X3646", 13894, form::hex));
+static_assert(one("0x80073646", 13894, form::hresult));
+static_assert(one("2147956294", 13894, form::hresult_decimal));
+static_assert(one("-2147011002", 13894, form::hresult_signed));
+static_assert(one("0xC0073646", 13894, form::ntstatus_win32));
+static_assert(one("0xC0360001", 13910, form::ntstatus));
+static_assert(one("0xD0360001", 13910, form::hresult_from_nt));
+static_assert(one("0xC0368006", 13932, form::ntstatus));
+static_assert(one("%%13894", 13894, form::event_insert));
+static_assert(one("ERROR_IPSEC_IKE_INVALID_MM_FOR_QM", 13894, form::name_exact));
+static_assert(one("error_ipsec_ike_invalid_mm_for_qm", 13894, form::name_case_insensitive));
+static_assert(one("IKE_INVALID_MM_FOR_QM", 13894, form::name_suffix));
+static_assert(one("invalid_mm_for_qm", 13894, form::name_suffix));
+static_assert(one(" \t13894\r\n", 13894, form::decimal));
+static_assert(ipsecerr::parse("3646").size() == 2);
+static_assert(!ipsecerr::parse("3646")[0].known() && ipsecerr::parse("3646")[1].known());
+static_assert(ipsecerr::parse("NOT_FOUND").size() == 9);
+static_assert(ipsecerr::parse("").empty() && ipsecerr::parse("0x").empty());
+static_assert(ipsecerr::parse("99999999999999999999").empty());
+static_assert(noexcept(ipsecerr::parse(std::string_view{})));
+
+TEST_CASE("parse: compile time: the forms are constant expressions") {
+  STATIC_REQUIRE(one("0x3646", 13894, form::hex));
+  STATIC_REQUIRE(one("QM_EXPIRED", 13895, form::name_suffix));
+  STATIC_REQUIRE(ipsecerr::parse("EXPIRED").size() == 3);
+  STATIC_REQUIRE(ipsecerr::parse("0x1FFFFFFFF").empty());
+}
+
+TEST_CASE("parse: decimal, hex and the HRESULT and NTSTATUS forms") {
+  REQUIRE(read("13894") == shown({{13894, form::decimal, true}}));
+  REQUIRE(read("0x3646") == shown({{13894, form::hex, true}}));
+  REQUIRE(read("0X3646") == shown({{13894, form::hex, true}}));
+  REQUIRE(read("0x5bd") == shown({{1469, form::hex, true}}));
+  REQUIRE(read("0x80073646") == shown({{13894, form::hresult, true}}));
+  REQUIRE(read("2147956294") == shown({{13894, form::hresult_decimal, true}}));
+  REQUIRE(read("-2147011002") == shown({{13894, form::hresult_signed, true}}));
+  REQUIRE(read("0xC0073646") == shown({{13894, form::ntstatus_win32, true}}));
+  REQUIRE(read("0xc0073646") == shown({{13894, form::ntstatus_win32, true}}));
+  REQUIRE(read("%%13894") == shown({{13894, form::event_insert, true}}));
+  REQUIRE(read("%%1469") == shown({{1469, form::event_insert, true}}));
+  REQUIRE(read("013894") == shown({{13894, form::decimal, true}}));
+}
+
+TEST_CASE("parse: every NTSTATUS twin and its HRESULT_FROM_NT are read as such") {
+  std::size_t twins = 0;
+  for (const auto& e : ipsecerr::all()) {
+    if (e.ntstatus == 0) continue;
+    ++twins;
+    CAPTURE(e.code);
+    const std::string nt(ipsecerr::to_hex(e.ntstatus).view());
+    const std::string from_nt(ipsecerr::to_hex(e.ntstatus | 0x10000000u).view());
+    REQUIRE(read(nt) == shown({{e.code, form::ntstatus, true}}));
+    REQUIRE(read(from_nt) == shown({{e.code, form::hresult_from_nt, true}}));
+  }
+  REQUIRE(twins == 16);
+  REQUIRE(read("0xC0360001") == shown({{13910, form::ntstatus, true}}));
+  REQUIRE(read("0xD0360009") == shown({{13918, form::hresult_from_nt, true}}));
+  // 13931 has no twin, so its would-be NTSTATUS is nothing.
+  REQUIRE(read("0xC0368007").empty());
+  REQUIRE(read("0xC036000A").empty());
+  REQUIRE(read("0xD0368007").empty());
+}
+
+TEST_CASE("parse: every row is read from each of its forms") {
+  for (const auto& e : ipsecerr::all()) {
+    CAPTURE(e.code);
+    const std::string dec = std::to_string(e.code);
+    const std::string hex(ipsecerr::to_hex(e.code).view());
+    const std::string hresult(ipsecerr::to_hex(ipsecerr::to_hresult(e.code)).view());
+    const auto has = [&e](const ipsecerr::readings& r, form how) {
+      for (const auto& x : r) {
+        if (x.code == e.code && x.form == how && x.info == &e) return true;
+      }
+      return false;
+    };
+    REQUIRE(has(ipsecerr::parse(at_run_time(dec)), form::decimal));
+    REQUIRE(has(ipsecerr::parse(at_run_time(hex)), form::hex));
+    REQUIRE(has(ipsecerr::parse(at_run_time(hex.substr(2))), form::bare_hex));
+    REQUIRE(has(ipsecerr::parse(at_run_time(hresult)), form::hresult));
+    REQUIRE(has(ipsecerr::parse(at_run_time(std::to_string(ipsecerr::to_hresult(e.code)))),
+                form::hresult_decimal));
+    REQUIRE(has(ipsecerr::parse(at_run_time(std::to_string(
+                    static_cast<std::int64_t>(ipsecerr::to_hresult(e.code)) - 4294967296LL))),
+                form::hresult_signed));
+    REQUIRE(has(ipsecerr::parse(at_run_time("%%" + dec)), form::event_insert));
+    REQUIRE(ipsecerr::parse(at_run_time(std::string(e.name))).size() == 1);
+    REQUIRE(has(ipsecerr::parse(at_run_time(std::string(e.name))), form::name_exact));
+    std::string lower(e.name);
+    for (auto& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    REQUIRE(has(ipsecerr::parse(at_run_time(lower)), form::name_case_insensitive));
+    // The errc enumerator's spelling is the name without its prefix: a suffix, or the name.
+    const auto by_id =
+        ipsecerr::parse(at_run_time(ipsecerr::detail::ids[&e - ipsecerr::all().begin()]));
+    REQUIRE((has(by_id, form::name_suffix) || has(by_id, form::name_case_insensitive)));
+  }
+}
+
+TEST_CASE("parse: a bare number is read as decimal and as hex, each marked known or not") {
+  REQUIRE(read("3646") == shown({{3646, form::decimal, false}, {13894, form::bare_hex, true}}));
+  REQUIRE(read("1469") == shown({{1469, form::decimal, true}, {0x1469, form::bare_hex, false}}));
+  REQUIRE(read("32CC") == shown({{13004, form::bare_hex, true}}));
+  REQUIRE(read("32cc") == shown({{13004, form::bare_hex, true}}));
+  // The hex reading of 13894 is 0x13894, more than 16 bits: not a Win32 code, so not a reading.
+  REQUIRE(read("13894") == shown({{13894, form::decimal, true}}));
+  // Neither reading known: no reading at all.
+  REQUIRE(read("3200").empty());
+  REQUIRE(read("12345").empty());
+  REQUIRE(read("0").empty());
+}
+
+TEST_CASE("parse: names exact, in any case, and by suffix") {
+  REQUIRE(read("ERROR_IPSEC_IKE_QM_EXPIRED") == shown({{13895, form::name_exact, true}}));
+  REQUIRE(read("Error_Ipsec_Ike_Qm_Expired") ==
+          shown({{13895, form::name_case_insensitive, true}}));
+  REQUIRE(read("IKE_INVALID_MM_FOR_QM") == shown({{13894, form::name_suffix, true}}));
+  REQUIRE(read("QM_EXPIRED") == shown({{13895, form::name_suffix, true}}));
+  REQUIRE(read("invalid_mm_for_qm") == shown({{13894, form::name_suffix, true}}));
+  REQUIRE(read("EXPIRED") == shown({{13885, form::name_suffix, true},
+                                    {13895, form::name_suffix, true},
+                                    {13911, form::name_suffix, true}}));
+  REQUIRE(read("bad_spi") == shown({{13910, form::name_suffix, true}}));
+  REQUIRE(read("wsa_ipsec_name_policy_error") ==
+          shown({{11033, form::name_case_insensitive, true}}));
+  // A suffix starts on an underscore: part of a word is not a suffix.
+  REQUIRE(read("XPIRED").empty());
+  REQUIRE(read("_QM_EXPIRED").empty());
+  REQUIRE(read("QM_EXPIRED_").empty());
+  REQUIRE(read("ERROR_IPSEC_IKE_NO_MM_RESPONSE").empty());
+}
+
+TEST_CASE("parse: the largest suffix group is returned whole, in code order") {
+  const auto r = ipsecerr::parse(at_run_time("not_found"));
+  REQUIRE(r.size() == 9);
+  REQUIRE(r.size() <= ipsecerr::readings::capacity);
+  std::uint32_t previous = 0;
+  for (const auto& x : r) {
+    REQUIRE(x.form == form::name_suffix);
+    REQUIRE(x.info->name.substr(x.info->name.size() - 10) == "_NOT_FOUND");
+    REQUIRE(x.code > previous);
+    previous = x.code;
+  }
+  REQUIRE(r[0].code == 13001);
+  REQUIRE(r[8].code == 13017);
+}
+
+TEST_CASE("parse: a hex-looking token that is also a name suffix gets both readings") {
+  // No suffix is made of hex digits today, so the hex reading stands alone and is unknown.
+  REQUIRE(read("DEAD").empty());
+  REQUIRE(read("3656") == shown({{3656, form::decimal, false}, {13910, form::bare_hex, true}}));
+}
+
+TEST_CASE("parse: bad input yields no reading") {
+  for (const char* token : {"",
+                            " ",
+                            "\t\r\n",
+                            "0x",
+                            "0X",
+                            "-",
+                            "--1",
+                            "%",
+                            "%%",
+                            "%13894",
+                            "%%-1",
+                            "%%0x3646",
+                            "99999999999999999999",
+                            "0x1FFFFFFFF",
+                            "0x100000000",
+                            "4294967296",
+                            "-2147483649",
+                            "-0",
+                            "-13894",
+                            "0x3646 0x3646",
+                            "13894x",
+                            "0x36G6",
+                            "+13894",
+                            "13 894",
+                            "ERROR IPSEC",
+                            "QM-EXPIRED",
+                            "0x80071234",
+                            "0xC0071234"}) {
+    CAPTURE(token);
+    REQUIRE(ipsecerr::parse(at_run_time(token)).empty());
+  }
+  // Embedded NUL and non-ASCII bytes.
+  REQUIRE(ipsecerr::parse(at_run_time(std::string_view("13894\0", 6))).empty());
+  REQUIRE(ipsecerr::parse(at_run_time(std::string_view("\0"
+                                                       "13894",
+                                                       6)))
+              .empty());
+  REQUIRE(ipsecerr::parse(at_run_time(std::string_view("QM_EXPIRED\0", 11))).empty());
+  REQUIRE(ipsecerr::parse(at_run_time("QM_EXPIR\xC3\x89"
+                                      "D"))
+              .empty());
+  REQUIRE(ipsecerr::parse(at_run_time("\xEF\xBB\xBF"
+                                      "13894"))
+              .empty());
+  REQUIRE(ipsecerr::parse(at_run_time("1389\xFF")).empty());
+  // Longer than any name: nothing, and no read past the stack buffer.
+  REQUIRE(ipsecerr::parse(at_run_time(std::string(300, 'a'))).empty());
+  REQUIRE(ipsecerr::parse(at_run_time(std::string(300, '1'))).empty());
+  REQUIRE(ipsecerr::parse(
+              at_run_time("x" +
+                          std::string("ERROR_IPSEC_KEY_MODULE_IMPERSONATION_NEGOTIATION_PENDING")))
+              .empty());
+}
+
+TEST_CASE("parse: every byte alone, and after a code, keeps the rule") {
+  for (int b = 0; b < 256; ++b) {
+    CAPTURE(b);
+    const std::string byte(1, static_cast<char>(b));
+    REQUIRE(ipsecerr::parse(at_run_time(byte)).empty());  // no one-character code or name
+    for (const std::string& token : {"1469" + byte, byte + "3646", "%%" + byte, "0x" + byte}) {
+      const auto r = ipsecerr::parse(at_run_time(token));
+      REQUIRE(r.size() <= ipsecerr::readings::capacity);
+      bool any_known = false;
+      for (const auto& x : r) any_known = any_known || x.known();
+      REQUIRE(any_known == !r.empty());
+    }
+  }
+}
+
+TEST_CASE("parse: to_string names every form") {
+  REQUIRE(ipsecerr::to_string(form::hresult_from_nt) == "HRESULT_FROM_NT");
+  REQUIRE(ipsecerr::to_string(form::bare_hex) == "hex without 0x");
+  REQUIRE(ipsecerr::to_string(form::name_suffix) == "name suffix");
+}
