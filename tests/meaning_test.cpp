@@ -257,10 +257,12 @@ TEST_CASE("long form: write() pieces and size() agree with the streamed text for
     REQUIRE(pieces == streamed);
     REQUIRE(d.size() == streamed.size());
     REQUIRE(d.brief().code() == e.code);
-    // Ten lines of fields, then one per related code.
+    // Ten lines of fields (eleven with an NTSTATUS twin), then one per related code.
     const auto lines = static_cast<std::size_t>(std::count(streamed.begin(), streamed.end(), '\n'));
     const auto n = ipsecerr::related(e.code).size();
-    REQUIRE(lines == 9 + n);
+    REQUIRE(lines == 9 + (e.ntstatus != 0 ? 1 : 0) + n);
+    REQUIRE((streamed.find("\nNTSTATUS: " + std::string(ipsecerr::to_hex(e.ntstatus).view()) +
+                           "\n") != std::string::npos) == (e.ntstatus != 0));
     REQUIRE(streamed.find(std::string("\nhint:     ") + std::string(e.hint) + "\n") !=
             std::string::npos);
   }
