@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <ipsecerr/annotate.hpp>
 #include <new>
 #include <random>
@@ -198,6 +199,28 @@ TEST_CASE("annotate: random inputs in random chunks round-trip and match the one
     REQUIRE(chunked.all == whole.all);
     REQUIRE(chunked.plain == input);
   }
+}
+
+TEST_CASE("annotate: codes at every offset of long texts are found, whatever the bytes around") {
+  // Past the 8, 16, 32 and 64 byte steps of the candidate search: a code at each offset.
+  for (std::size_t offset = 0; offset < 200; ++offset) {
+    for (const char* code : {"13894", "0x3646", "-2147011002", "%%13894", "2147956294"}) {
+      std::string input(offset, 'a');
+      if (offset > 0) input[offset - 1] = ' ';
+      input += code;
+      input += std::string(1 + offset % 70, offset % 2 == 0 ? ' ' : '\n');
+      input += std::string(offset % 13, '9');  // digits after it, not glued to it
+      input = at_run_time(input);
+      const std::string expected = input.substr(0, input.find(code) + std::strlen(code)) + qm +
+                                   input.substr(input.find(code) + std::strlen(code));
+      const result r = annotate_chunks(input, {});
+      REQUIRE(r.all == expected);
+    }
+  }
+  // 4 digits starting with 3 to 9 never start a code; 0, 1 and 2 may (leading zeros).
+  CHECK(annotated("1469 01469 001469 31469 91469") ==
+        "1469 [ERROR_AUTHIP_FAILURE] 01469 [ERROR_AUTHIP_FAILURE] 001469 [ERROR_AUTHIP_FAILURE] "
+        "31469 91469");
 }
 
 TEST_CASE("annotate: long runs of digits and words are never held back beyond max_carry") {

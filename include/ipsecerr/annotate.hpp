@@ -8,6 +8,16 @@
 
 #include "parse.hpp"
 
+// SSE2 (every x86-64) finds candidates 32 bytes at a time; elsewhere, or with
+// IPSECERR_ANNOTATE_PORTABLE defined, a portable 8-byte loop does.
+#if !defined(IPSECERR_ANNOTATE_PORTABLE) && \
+    (defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2))
+#  include <emmintrin.h>
+#  define IPSECERR_ANNOTATE_SSE2 1
+#else
+#  define IPSECERR_ANNOTATE_SSE2 0
+#endif
+
 namespace ipsecerr {
 inline namespace v1 {
 
@@ -47,23 +57,107 @@ inline constexpr std::size_t ann_hex_min = 3;
 static_assert(table[0].code >= 1000 && table[0].code >= 0x100,
               "ipsecerr: the annotator skips numbers shorter than the smallest code");
 
-// The position of the first decimal digit in p[i, n), or n. Eight bytes at a time: a byte b of
-// x is a digit exactly when b < 0x80 and 0x30 <= b <= 0x39, which the high bit of each byte of
-// `found` tells without carries between bytes (every byte term stays within 0..255).
-inline std::size_t next_digit(const char* p, std::size_t i, std::size_t n) noexcept {
+// Every code's decimal form starts with 1 or 2 (1469 to 13932), and so do its HRESULT as
+// unsigned (2147942400 to 2148007935) and signed decimal (-2146959361 to -2147024896); a leading
+// zero may come first. So a decimal token to annotate starts with 0, 1 or 2.
+constexpr bool codes_start_with_1_or_2() noexcept {
+  for (const error_info& e : table) {
+    const char first = to_decimal(e.code).data()[0];
+    if (first != '1' && first != '2') return false;
+  }
+  return to_decimal(0x80070000u).data()[0] == '2' && to_decimal(0x8007FFFFu).data()[0] == '2' &&
+         to_decimal(0u - 0x80070000u).data()[0] == '2' &&
+         to_decimal(0u - 0x8007FFFFu).data()[0] == '2';
+}
+static_assert(codes_start_with_1_or_2(),
+              "ipsecerr: the annotator looks for decimal codes starting with 0, 1 or 2 only");
+
+// Whether p[k] starts 0, 1 or 2 followed by 3 decimal digits, or "0x" / "0X", within p[0, n):
+// every token that can be annotated starts so, so every other byte is passed over without a
+// closer look.
+inline bool starts_candidate(const char* p, std::size_t k, std::size_t n) noexcept {
+  if (k + 1 < n && p[k] == '0' && (p[k + 1] == 'x' || p[k + 1] == 'X')) return true;
+  return k + 4 <= n && p[k] >= '0' && p[k] <= '2' && ann_is(p[k + 1], ann_digit) &&
+         ann_is(p[k + 2], ann_digit) && ann_is(p[k + 3], ann_digit);
+}
+
+// The first position in p[i, n) that starts_candidate, or n. Portably, eight bytes at a time (a
+// window read as a little-endian number, so byte k of p is byte k of x), moving by 5 so that every
+// position is a possible start of 4 digits in some window. Per byte, with no carries between bytes:
+// the high bit of `digit` is set for 0x30-0x39, of `low` for 0x30-0x32, of `zero` for '0', of
+// `ex` for 'x' and 'X'.
+// The index of the lowest set bit of a nonzero value.
+inline std::size_t lowest_bit(std::uint64_t v) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  return static_cast<std::size_t>(__builtin_ctzll(v));
+#else
+  std::size_t k = 0;
+  while (((v >> k) & 1u) == 0) ++k;
+  return k;
+#endif
+}
+
+#if IPSECERR_ANNOTATE_SSE2
+// One bit per byte of p[0, 16): digits, 0-2, '0', and 'x' or 'X'.
+struct sse2_masks {
+  unsigned digit, low, zero, ex;
+};
+inline sse2_masks masks16(const char* p) noexcept {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Signed compares: bytes >= 0x80 are negative, so below '0'.
+  const __m128i at_least_0 = _mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1));
+  const __m128i digit = _mm_and_si128(at_least_0, _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+  const __m128i low = _mm_and_si128(at_least_0, _mm_cmplt_epi8(x, _mm_set1_epi8('3')));
+  const __m128i zero = _mm_cmpeq_epi8(x, _mm_set1_epi8('0'));
+  const __m128i ex = _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('x'));
+  return {static_cast<unsigned>(_mm_movemask_epi8(digit)),
+          static_cast<unsigned>(_mm_movemask_epi8(low)),
+          static_cast<unsigned>(_mm_movemask_epi8(zero)),
+          static_cast<unsigned>(_mm_movemask_epi8(ex))};
+}
+#endif
+
+inline std::size_t next_candidate(const char* p, std::size_t i, std::size_t n) noexcept {
+#if IPSECERR_ANNOTATE_SSE2
+  // 64 bytes per step, moving by 61 so that every position is a possible start of 4 digits.
+  for (; i + 64 <= n; i += 61) {
+    std::uint64_t digit = 0;
+    std::uint64_t low = 0;
+    std::uint64_t zero = 0;
+    std::uint64_t ex = 0;
+    for (unsigned part = 0; part < 4; ++part) {
+      const sse2_masks m = masks16(p + i + 16 * part);
+      digit |= std::uint64_t{m.digit} << (16 * part);
+      low |= std::uint64_t{m.low} << (16 * part);
+      zero |= std::uint64_t{m.zero} << (16 * part);
+      ex |= std::uint64_t{m.ex} << (16 * part);
+    }
+    const std::uint64_t found =
+        (low & (digit >> 1) & (digit >> 2) & (digit >> 3)) | (zero & (ex >> 1));
+    if (found != 0) return i + lowest_bit(found);
+  }
+#endif
   constexpr std::uint64_t ones = 0x0101010101010101ull;
   constexpr std::uint64_t low7 = ones * 0x7F;
   constexpr std::uint64_t high = ones * 0x80;
-  while (i + 8 <= n) {
-    std::uint64_t x;
-    std::memcpy(&x, p + i, 8);
+  for (; i + 8 <= n; i += 5) {
+    const std::uint64_t x = load8(p + i);
     const std::uint64_t y = x & low7;
-    const std::uint64_t found = (ones * (0x7F + 0x3A) - y) & ~x & (y + ones * (0x7F - 0x2F)) & high;
-    if (found != 0) break;
-    i += 8;
+    const std::uint64_t at_least_0 = ~x & (y + ones * (0x7F - 0x2F)) & high;
+    const std::uint64_t digit = (ones * (0x7F + 0x3A) - y) & at_least_0;
+    const std::uint64_t low = (ones * (0x7F + 0x33) - y) & at_least_0;
+    const std::uint64_t z = x ^ (ones * '0');
+    const std::uint64_t zero = ~(((z & low7) + low7) | z | low7);
+    const std::uint64_t w = (x | (ones * 0x20)) ^ (ones * 'x');
+    const std::uint64_t ex = ~(((w & low7) + low7) | w | low7);
+    const std::uint64_t found =
+        (low & (digit >> 8) & (digit >> 16) & (digit >> 24)) | (zero & (ex >> 8));
+    if (found != 0) return i + lowest_bit(found) / 8;
   }
-  while (i < n && !ann_is(p[i], ann_digit)) ++i;
-  return i;
+  for (; i < n; ++i) {
+    if (starts_candidate(p, i, n)) return i;
+  }
+  return n;
 }
 
 // The end of the word bytes starting at p[i].
@@ -88,8 +182,16 @@ inline const error_info* annotation_for(const char* word, std::size_t size, char
     if (b1 == '%' || (b1 == '-' && !ann_is(b2, ann_word))) return nullptr;
   } else {
     if (size < ann_decimal_min) return nullptr;
+    std::uint64_t value = 0;
     for (std::size_t i = 0; i < size; ++i) {
       if (!ann_is(word[i], ann_digit)) return nullptr;
+      value = value * 10 + static_cast<std::uint64_t>(word[i] - '0');
+    }
+    // Most numbers in a log are no code: a plain decimal token has a known reading other than
+    // bare hex only if find() knows its value (a code, or HRESULT_FROM_WIN32 of one).
+    const bool plain = b1 != '%' && !(b1 == '-' && !ann_is(b2, ann_word));
+    if (plain && (value > 0xFFFFFFFFu || find(static_cast<std::uint32_t>(value)) == nullptr)) {
+      return nullptr;
     }
     if (b1 == '%') {
       // Exactly %%, itself not preceded by a word byte: an event log insertion string.
@@ -204,32 +306,44 @@ class annotator {
     std::size_t emitted = 0;
     std::size_t done = n;
     std::size_t i = 0;
-    while ((i = detail::next_digit(p, i, n)) < n) {
-      if (detail::ann_is(back(p, i, 1), detail::ann_word)) {  // inside a longer word
-        i = detail::word_end(p, i + 1, n);
-        continue;
-      }
+    while ((i = detail::next_candidate(p, i, n)) < n) {
+      // A word that can be a code starts with its candidate (i is never inside a word, except
+      // at 0, where the word may go on from before p), so one inside a word is none.
+      const std::size_t start = i;
       const std::size_t end = detail::word_end(p, i + 1, n);
-      const bool fits = end - i <= detail::ann_word_max;
+      i = end;
+      if (detail::ann_is(back(p, start, 1), detail::ann_word)) continue;
+      const bool fits = end - start <= detail::ann_word_max;
       // Undecided: the word may go on in the next chunk, or a '.' may be followed by a digit.
       if (!last && fits && (end == n || (end + 1 == n && p[end] == '.'))) {
-        done = i;
+        done = start;
         break;
       }
       const bool dotted =
           end + 1 < n && p[end] == '.' && detail::ann_is(p[end + 1], detail::ann_digit);
-      if (fits && !dotted) {
-        const error_info* hit =
-            detail::annotation_for(p + i, end - i, back(p, i, 1), back(p, i, 2), back(p, i, 3));
-        if (hit != nullptr) {
-          out(std::string_view(p + emitted, end - emitted), false);
-          out(std::string_view(" [", 2), true);
-          out(hit->name, true);
-          out(std::string_view("]", 1), true);
-          emitted = end;
-        }
+      if (!fits || dotted) continue;
+      const error_info* hit = detail::annotation_for(p + start, end - start, back(p, start, 1),
+                                                     back(p, start, 2), back(p, start, 3));
+      if (hit != nullptr) {
+        out(std::string_view(p + emitted, end - emitted), false);
+        out(std::string_view(" [", 2), true);
+        out(hit->name, true);
+        out(std::string_view("]", 1), true);
+        emitted = end;
       }
-      i = end;
+    }
+    if (!last && done == n) {
+      // A short word of digits at the end may become a candidate with the next chunk's bytes.
+      std::size_t start = n;
+      while (start > 0 && n - start <= detail::ann_word_max &&
+             detail::ann_is(p[start - 1], detail::ann_word)) {
+        --start;
+      }
+      if (start < n && n - start <= detail::ann_word_max &&
+          detail::ann_is(p[start], detail::ann_digit) &&
+          !detail::ann_is(back(p, start, 1), detail::ann_word)) {
+        done = start;
+      }
     }
     if (done > emitted) out(std::string_view(p + emitted, done - emitted), false);
     const char b1 = back(p, done, 1);
