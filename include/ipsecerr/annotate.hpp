@@ -8,7 +8,7 @@
 
 #include "parse.hpp"
 
-// SSE2 (every x86-64) finds candidates 32 bytes at a time; elsewhere, or with
+// SSE2 (every x86-64) finds candidates 64 bytes at a time; elsewhere, or with
 // IPSECERR_ANNOTATE_PORTABLE defined, a portable 8-byte loop does.
 #if !defined(IPSECERR_ANNOTATE_PORTABLE) && \
     (defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2))
@@ -81,11 +81,6 @@ inline bool starts_candidate(const char* p, std::size_t k, std::size_t n) noexce
          ann_is(p[k + 2], ann_digit) && ann_is(p[k + 3], ann_digit);
 }
 
-// The first position in p[i, n) that starts_candidate, or n. Portably, eight bytes at a time (a
-// window read as a little-endian number, so byte k of p is byte k of x), moving by 5 so that every
-// position is a possible start of 4 digits in some window. Per byte, with no carries between bytes:
-// the high bit of `digit` is set for 0x30-0x39, of `low` for 0x30-0x32, of `zero` for '0', of
-// `ex` for 'x' and 'X'.
 // The index of the lowest set bit of a nonzero value.
 inline std::size_t lowest_bit(std::uint64_t v) noexcept {
 #if defined(__GNUC__) || defined(__clang__)
@@ -97,8 +92,11 @@ inline std::size_t lowest_bit(std::uint64_t v) noexcept {
 #endif
 }
 
+// The candidates of one block: a bit per position that starts_candidate, for the first `step`
+// positions of the block (the last few need bytes after the block, so the next block starts there).
 #if IPSECERR_ANNOTATE_SSE2
-// One bit per byte of p[0, 16): digits, 0-2, '0', and 'x' or 'X'.
+// With SSE2, 64 bytes at a time: one bit per byte for digits, 0-2, '0', and 'x' or 'X', from each
+// 16 bytes; a block's last 3 positions need the next bytes, so blocks move by 61.
 struct sse2_masks {
   unsigned digit, low, zero, ex;
 };
@@ -115,50 +113,84 @@ inline sse2_masks masks16(const char* p) noexcept {
           static_cast<unsigned>(_mm_movemask_epi8(zero)),
           static_cast<unsigned>(_mm_movemask_epi8(ex))};
 }
-#endif
-
-inline std::size_t next_candidate(const char* p, std::size_t i, std::size_t n) noexcept {
-#if IPSECERR_ANNOTATE_SSE2
-  // 64 bytes per step, moving by 61 so that every position is a possible start of 4 digits.
-  for (; i + 64 <= n; i += 61) {
-    std::uint64_t digit = 0;
-    std::uint64_t low = 0;
-    std::uint64_t zero = 0;
-    std::uint64_t ex = 0;
-    for (unsigned part = 0; part < 4; ++part) {
-      const sse2_masks m = masks16(p + i + 16 * part);
-      digit |= std::uint64_t{m.digit} << (16 * part);
-      low |= std::uint64_t{m.low} << (16 * part);
-      zero |= std::uint64_t{m.zero} << (16 * part);
-      ex |= std::uint64_t{m.ex} << (16 * part);
-    }
-    const std::uint64_t found =
-        (low & (digit >> 1) & (digit >> 2) & (digit >> 3)) | (zero & (ex >> 1));
-    if (found != 0) return i + lowest_bit(found);
-  }
-#endif
+inline constexpr std::size_t block_bytes = 64;   // read for one block
+inline constexpr std::size_t block_step = 61;    // positions per block
+inline constexpr std::size_t bits_per_byte = 1;  // bit k for position k
+inline std::uint64_t block_candidates(const char* p) noexcept {
+  const sse2_masks a = masks16(p);
+  const sse2_masks b = masks16(p + 16);
+  const sse2_masks c = masks16(p + 32);
+  const sse2_masks d = masks16(p + 48);
+  const auto join = [](unsigned m0, unsigned m1, unsigned m2, unsigned m3) {
+    return std::uint64_t{m0} | std::uint64_t{m1} << 16 | std::uint64_t{m2} << 32 |
+           std::uint64_t{m3} << 48;
+  };
+  const std::uint64_t digit = join(a.digit, b.digit, c.digit, d.digit);
+  const std::uint64_t low = join(a.low, b.low, c.low, d.low);
+  const std::uint64_t zero = join(a.zero, b.zero, c.zero, d.zero);
+  const std::uint64_t ex = join(a.ex, b.ex, c.ex, d.ex);
+  const std::uint64_t found =
+      (low & (digit >> 1) & (digit >> 2) & (digit >> 3)) | (zero & (ex >> 1));
+  return found & ((std::uint64_t{1} << block_step) - 1);
+}
+#else
+// Portably, eight bytes at a time, read as a little-endian number. Per byte, with no carries
+// between bytes: the high bit of `digit` is set for 0x30-0x39, of `low` for 0x30-0x32, of `zero`
+// for '0', of `ex` for 'x' and 'X'.
+inline constexpr std::size_t block_bytes = 8;
+inline constexpr std::size_t block_step = 5;
+inline constexpr std::size_t bits_per_byte = 8;  // bit 8k + 7 for position k
+inline std::uint64_t block_candidates(const char* p) noexcept {
   constexpr std::uint64_t ones = 0x0101010101010101ull;
   constexpr std::uint64_t low7 = ones * 0x7F;
   constexpr std::uint64_t high = ones * 0x80;
-  for (; i + 8 <= n; i += 5) {
-    const std::uint64_t x = load8(p + i);
-    const std::uint64_t y = x & low7;
-    const std::uint64_t at_least_0 = ~x & (y + ones * (0x7F - 0x2F)) & high;
-    const std::uint64_t digit = (ones * (0x7F + 0x3A) - y) & at_least_0;
-    const std::uint64_t low = (ones * (0x7F + 0x33) - y) & at_least_0;
-    const std::uint64_t z = x ^ (ones * '0');
-    const std::uint64_t zero = ~(((z & low7) + low7) | z | low7);
-    const std::uint64_t w = (x | (ones * 0x20)) ^ (ones * 'x');
-    const std::uint64_t ex = ~(((w & low7) + low7) | w | low7);
-    const std::uint64_t found =
-        (low & (digit >> 8) & (digit >> 16) & (digit >> 24)) | (zero & (ex >> 8));
-    if (found != 0) return i + lowest_bit(found) / 8;
-  }
-  for (; i < n; ++i) {
-    if (starts_candidate(p, i, n)) return i;
-  }
-  return n;
+  const std::uint64_t x = load8(p);  // byte k of p is byte k of x
+  const std::uint64_t y = x & low7;
+  const std::uint64_t at_least_0 = ~x & (y + ones * (0x7F - 0x2F)) & high;
+  const std::uint64_t digit = (ones * (0x7F + 0x3A) - y) & at_least_0;
+  const std::uint64_t low = (ones * (0x7F + 0x33) - y) & at_least_0;
+  const std::uint64_t z = x ^ (ones * '0');
+  const std::uint64_t zero = ~(((z & low7) + low7) | z | low7);
+  const std::uint64_t w = (x | (ones * 0x20)) ^ (ones * 'x');
+  const std::uint64_t ex = ~(((w & low7) + low7) | w | low7);
+  const std::uint64_t found =
+      (low & (digit >> 8) & (digit >> 16) & (digit >> 24)) | (zero & (ex >> 8));
+  return found & ((std::uint64_t{1} << (8 * block_step)) - 1);
 }
+#endif
+
+// The positions of p[0, n) that starts_candidate, in order: each block is examined once, and its
+// bits serve every later call that falls inside it.
+class candidate_finder {
+ public:
+  candidate_finder(const char* p, std::size_t n) noexcept : p_(p), n_(n) {}
+
+  /// The first candidate at or after i (i never decreases from call to call), or n.
+  std::size_t next(std::size_t i) noexcept {
+    for (;;) {
+      if (i < end_) {
+        const std::uint64_t left = bits_ >> (bits_per_byte * (i - block_));
+        if (left != 0) return i + lowest_bit(left) / bits_per_byte;
+        i = end_;
+      }
+      if (i > n_ || n_ - i < block_bytes) break;
+      block_ = i;
+      end_ = i + block_step;
+      bits_ = block_candidates(p_ + i);
+    }
+    for (; i < n_; ++i) {
+      if (starts_candidate(p_, i, n_)) return i;
+    }
+    return n_;
+  }
+
+ private:
+  const char* p_;
+  std::size_t n_;
+  std::size_t block_ = 0;   // the block examined last: positions [block_, end_)
+  std::size_t end_ = 0;     // (none at first)
+  std::uint64_t bits_ = 0;  // its candidates
+};
 
 // The end of the word bytes starting at p[i].
 inline std::size_t word_end(const char* p, std::size_t i, std::size_t n) noexcept {
@@ -306,7 +338,8 @@ class annotator {
     std::size_t emitted = 0;
     std::size_t done = n;
     std::size_t i = 0;
-    while ((i = detail::next_candidate(p, i, n)) < n) {
+    detail::candidate_finder candidates(p, n);
+    while ((i = candidates.next(i)) < n) {
       // A word that can be a code starts with its candidate (i is never inside a word, except
       // at 0, where the word may go on from before p), so one inside a word is none.
       const std::size_t start = i;
