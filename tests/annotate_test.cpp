@@ -237,6 +237,17 @@ TEST_CASE("annotate: long runs of digits and words are never held back beyond ma
   STATIC_REQUIRE(ipsecerr::annotator::max_carry == 11);
 }
 
+TEST_CASE("annotate: the README's example gives what the README says") {
+  ipsecerr::annotator a;
+  std::string result;
+  auto out = [&](std::string_view bytes, bool) { result += bytes; };
+  a.feed(at_run_time("quick mode failed: 0x8007"), out);
+  a.feed(at_run_time("3646, retrying\n"), out);
+  a.finish(out);
+  CHECK(result == "quick mode failed: 0x80073646 [ERROR_IPSEC_IKE_INVALID_MM_FOR_QM], retrying\n");
+  CHECK(annotated("10.0.13894.1") == "10.0.13894.1");
+}
+
 TEST_CASE("annotate: a pending token is decided by the next chunk or by finish") {
   ipsecerr::annotator a;
   result r;
