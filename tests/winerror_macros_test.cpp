@@ -7,6 +7,7 @@
 #include <windows.h>
 #include <winerror.h>
 // The public headers, after <windows.h> on purpose: no name of theirs may clash with its macros.
+#include <ipsecerr/annotate.hpp>
 #include <ipsecerr/error_code.hpp>
 #include <ipsecerr/fmt.hpp>
 #include <ipsecerr/format.hpp>
@@ -130,6 +131,11 @@ TEST_CASE("windows.h first: every public header still works") {
   const auto readings = ipsecerr::parse("0x80073646");
   REQUIRE(readings.size() == 1);
   REQUIRE(readings[0].code == code);
+  // annotate.hpp
+  std::string annotated;
+  ipsecerr::annotate("IKE failed: 13894.\r\n",
+                     [&](std::string_view bytes, bool) { annotated.append(bytes); });
+  REQUIRE(annotated == "IKE failed: 13894 [ERROR_IPSEC_IKE_INVALID_MM_FOR_QM].\r\n");
   // search.hpp: "Negotiation request sat in Queue too long" is 13809's text
   REQUIRE(ipsecerr::search("queue too long").begin()->code == 13809);
 }
