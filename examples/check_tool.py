@@ -11,7 +11,8 @@ import subprocess
 import sys
 import tempfile
 
-TOOL = sys.argv[2]
+# A cross-built tool runs through the emulator named in IPSECERR_TOOL_EMULATOR (a ;-separated list).
+TOOL = [a for a in os.environ.get("IPSECERR_TOOL_EMULATOR", "").split(";") if a] + [sys.argv[2]]
 VERSION = sys.argv[3]
 failures = []
 
@@ -23,7 +24,7 @@ def check(condition, what):
 
 
 def run(args, stdin=b"", env=None):
-    p = subprocess.run([TOOL] + args, input=stdin, capture_output=True, env=env)
+    p = subprocess.run(TOOL + args, input=stdin, capture_output=True, env=env)
     return p.returncode, p.stdout, p.stderr
 
 
@@ -73,7 +74,7 @@ def check_json():
     # Arguments are echoed with quotes, backslashes and control bytes escaped, valid UTF-8 kept
     # and every byte of invalid UTF-8 replaced by U+FFFD.
     weird = b'a"b\\c\x01\x1f\x7f\n\xff\xc3\xa9\xed\xa0\x80\xf0\x9f\x98\x80\xc0\xaf'
-    p = subprocess.run([TOOL.encode(), b"--json", weird], capture_output=True)
+    p = subprocess.run([a.encode() for a in TOOL] + [b"--json", weird], capture_output=True)
     check(p.returncode == 1, "weird argument: not found")
     check(all(b >= 0x20 for b in p.stdout.replace(b"\n", b"")), "no raw control bytes in JSON")
     doc = json.loads(p.stdout)
@@ -106,7 +107,7 @@ ESC = re.compile(rb"\x1b\[[0-9;]*m")
 def on_pty(args, env):
     import pty
     master, slave = pty.openpty()
-    p = subprocess.Popen([TOOL] + args, stdout=slave, stderr=subprocess.DEVNULL, env=env)
+    p = subprocess.Popen(TOOL + args, stdout=slave, stderr=subprocess.DEVNULL, env=env)
     os.close(slave)
     out = b""
     while True:

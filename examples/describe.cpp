@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
       args.push_back(arg);
     }
   }
-  if (args.empty()) args.push_back("13894");
+  if (args.empty()) args.emplace_back("13894");
   int status = 0;
   bool first = true;
   for (const std::string& arg : args) {

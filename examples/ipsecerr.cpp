@@ -484,7 +484,7 @@ void write_entries_json(const std::vector<const ipsecerr::error_info*>& entries)
 // ---- Annotate ----
 
 int annotate_files(std::vector<std::string_view> files, const palette& p) {
-  if (files.empty()) files.push_back("-");
+  if (files.empty()) files.emplace_back("-");
   static char buffer[ipsecerr_io::chunk_size];
   ipsecerr::annotator a;
   bool in_insert = false;
@@ -510,7 +510,7 @@ int annotate_files(std::vector<std::string_view> files, const palette& p) {
       status = usage_error;
       continue;
     }
-    long n;
+    long n = 0;
     while ((n = in.read(buffer, sizeof buffer)) > 0) {
       a.feed(std::string_view(buffer, static_cast<std::size_t>(n)), emit);
       end_insert();

@@ -77,7 +77,7 @@ struct error_info {
 /// One enumerator per table row, valued with its Win32 code: `errc::ike_invalid_mm_for_qm ==
 /// 13894`.
 enum class errc : std::uint32_t {
-#define IPSECERR_ROW(code, name, id, k, cat, ph, nt, message, hint) id = code,
+#define IPSECERR_ROW(code, name, id, k, cat, ph, nt, message, hint) id = (code),
 #include "detail/errors.def"
 #undef IPSECERR_ROW
 };
