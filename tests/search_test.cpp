@@ -51,7 +51,8 @@ TEST_CASE("search: every code that shares a text is returned, in code order") {
   REQUIRE(codes("queue too long") == std::vector<std::uint32_t>{13809, 13810, 13811, 13812});
   // 13814 and 13815 share "Negotiation took too long"; 13860's longer text contains the phrase.
   REQUIRE(codes("negotiation took too long") == std::vector<std::uint32_t>{13814, 13815, 13860});
-  REQUIRE(codes("Negotiation took too long delay_drop") == std::vector<std::uint32_t>{13814, 13815});
+  REQUIRE(codes("Negotiation took too long delay_drop") ==
+          std::vector<std::uint32_t>{13814, 13815});
   REQUIRE(codes("Negotiation request sat in Queue too long") ==
           std::vector<std::uint32_t>{13809, 13810, 13811, 13812});
 }
