@@ -22,6 +22,16 @@
 #  define IPSECERR_HAS_CONSTEVAL 0
 #endif
 
+// For the few tiny helpers of the lookups that must never be a call (g++ otherwise leaves load8
+// out of line inside larger callers such as parse()).
+#if defined(__GNUC__) || defined(__clang__)
+#  define IPSECERR_ALWAYS_INLINE __attribute__((always_inline))
+#elif defined(_MSC_VER)
+#  define IPSECERR_ALWAYS_INLINE __forceinline
+#else
+#  define IPSECERR_ALWAYS_INLINE
+#endif
+
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND)
 #  define IPSECERR_HAS_EXCEPTIONS 1
 #else
@@ -506,7 +516,7 @@ constexpr const error_info* find_win32(std::uint32_t code) noexcept {
 // ---- Lookup by name: an open-addressing hash over the names, built at compile time. ----
 
 // Eight bytes as a little-endian number; written out so that g++ and clang++ make it one load.
-constexpr std::uint64_t load8(const char* p) noexcept {
+IPSECERR_ALWAYS_INLINE constexpr std::uint64_t load8(const char* p) noexcept {
   using u = std::uint64_t;
   using b = unsigned char;
   return u{b(p[0])} | u{b(p[1])} << 8 | u{b(p[2])} << 16 | u{b(p[3])} << 24 | u{b(p[4])} << 32 |
@@ -535,7 +545,7 @@ static_assert(table_size * 3 <= name_slots, "ipsecerr: the name hash is too full
 // length, mixed by one multiplication. The multiplier is one that gives every name of the table
 // its own slot (a perfect hash: max_probe == 0); any other table still works, with probes.
 // Requires name_min <= s.size().
-constexpr std::size_t name_hash(std::string_view s) noexcept {
+IPSECERR_ALWAYS_INLINE constexpr std::size_t name_hash(std::string_view s) noexcept {
   const std::uint64_t head = load8(s.data() + 8);
   const std::uint64_t middle = load8(s.data() + s.size() / 2 - 4);
   const std::uint64_t tail = load8(s.data() + s.size() - 8);
@@ -544,7 +554,8 @@ constexpr std::size_t name_hash(std::string_view s) noexcept {
 }
 
 // Whether a and b, both n >= 8 bytes long, are equal: eight bytes at a time, without a call.
-constexpr bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+IPSECERR_ALWAYS_INLINE constexpr bool same_bytes(const char* a, const char* b,
+                                                 std::size_t n) noexcept {
   for (std::size_t i = 0; i + 8 < n; i += 8) {
     if (load8(a + i) != load8(b + i)) return false;
   }
