@@ -854,7 +854,8 @@ namespace detail {
 }
 
 /// The entry for an exact symbolic name, or nullptr: `find_name("ERROR_IPSEC_IKE_QM_EXPIRED")`.
-[[nodiscard]] constexpr const error_info* find_name(std::string_view name) noexcept {
+[[nodiscard]] IPSECERR_ALWAYS_INLINE constexpr const error_info* find_name(
+    std::string_view name) noexcept {
   if (name.size() < detail::name_min || name.size() > detail::name_max) return nullptr;
   std::size_t at = detail::name_hash(name);
   for (std::size_t k = 0; k <= detail::by_name.max_probe; ++k) {
