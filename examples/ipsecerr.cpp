@@ -375,7 +375,7 @@ int lookup_text(const std::vector<std::string_view>& args, const palette& p) {
     first = false;
     if (r.size() == 1) {
       write_header(token, r[0], p);
-      write_block(*r[0].info, p);
+      write_block(*r[0].info(), p);
       continue;
     }
     out.write(p.bold());
@@ -394,7 +394,7 @@ int lookup_text(const std::vector<std::string_view>& args, const palette& p) {
       if (x.known()) {
         out.put(' ');
         out.write(p.name());
-        out.write(x.info->name);
+        out.write(x.info()->name);
         out.write(p.reset());
       } else {
         out.write(", ");
@@ -408,7 +408,7 @@ int lookup_text(const std::vector<std::string_view>& args, const palette& p) {
       if (!x.known()) continue;
       out.put('\n');
       write_header(token, x, p);
-      write_block(*x.info, p);
+      write_block(*x.info(), p);
     }
   }
   return status;
@@ -436,7 +436,7 @@ int lookup_json(const std::vector<std::string_view>& args) {
       j.boolean(x.known());
       if (x.known()) {
         j.key("entry");
-        write_entry_json(j, *x.info);
+        write_entry_json(j, *x.info());
       }
       j.end_object();
     }

@@ -34,7 +34,7 @@ std::vector<std::string> shown(const ipsecerr::readings& r) {
     out.push_back(std::to_string(x.code) + " " + std::string(ipsecerr::to_string(x.form)) +
                   (x.known() ? "" : " (unknown)"));
     // info is the row of the code, or nullptr.
-    if (x.known()) REQUIRE(x.info->code == x.code);
+    if (x.known()) REQUIRE(x.info()->code == x.code);
   }
   return out;
 }
@@ -55,7 +55,7 @@ std::vector<std::string> read(std::string_view token) {
 constexpr bool one(std::string_view token, std::uint32_t code, form how) {
   const auto r = ipsecerr::parse(token);
   return r.size() == 1 && r[0].code == code && r[0].form == how && r[0].known() &&
-         r[0].info->code == code;
+         r[0].info()->code == code;
 }
 
 }  // namespace
@@ -134,7 +134,7 @@ TEST_CASE("parse: every row is read from each of its forms") {
     const std::string hresult(ipsecerr::to_hex(ipsecerr::to_hresult(e.code)).view());
     const auto has = [&e](const ipsecerr::readings& r, form how) {
       for (const auto& x : r) {
-        if (x.code == e.code && x.form == how && x.info == &e) return true;
+        if (x.code == e.code && x.form == how && x.info() == &e) return true;
       }
       return false;
     };
@@ -200,7 +200,7 @@ TEST_CASE("parse: the largest suffix group is returned whole, in code order") {
   std::uint32_t previous = 0;
   for (const auto& x : r) {
     REQUIRE(x.form == form::name_suffix);
-    REQUIRE(x.info->name.substr(x.info->name.size() - 10) == "_NOT_FOUND");
+    REQUIRE(x.info()->name.substr(x.info()->name.size() - 10) == "_NOT_FOUND");
     REQUIRE(x.code > previous);
     previous = x.code;
   }
@@ -288,4 +288,54 @@ TEST_CASE("parse: to_string names every form") {
   REQUIRE(ipsecerr::to_string(form::hresult_from_nt) == "HRESULT_FROM_NT");
   REQUIRE(ipsecerr::to_string(form::bare_hex) == "hex without 0x");
   REQUIRE(ipsecerr::to_string(form::name_suffix) == "name suffix");
+}
+
+TEST_CASE("parse: a reading's info() is its code's entry, and nullptr for an unknown code") {
+  const auto r = ipsecerr::parse(at_run_time("3646"));
+  REQUIRE(r.size() == 2);
+  REQUIRE(r[0].info() == nullptr);
+  REQUIRE_FALSE(r[0].known());
+  REQUIRE(r[1].info() == ipsecerr::find(13894));
+  STATIC_REQUIRE(ipsecerr::parse("0x80073646")[0].info() == ipsecerr::find(13894));
+  STATIC_REQUIRE(ipsecerr::parse("3646")[0].info() == nullptr);
+}
+
+TEST_CASE("parse: short decimal tokens, with leading zeros, read as the long path reads them") {
+  // Up to five digits take a shorter path; a sixth digit takes the general one.
+  REQUIRE(read("01469") == shown({{1469, form::decimal, true}, {0x1469, form::bare_hex, false}}));
+  REQUIRE(read("001469") == shown({{1469, form::decimal, true}, {0x1469, form::bare_hex, false}}));
+  REQUIRE(read("03646") == shown({{3646, form::decimal, false}, {13894, form::bare_hex, true}}));
+  REQUIRE(read("003646") == shown({{3646, form::decimal, false}, {13894, form::bare_hex, true}}));
+  REQUIRE(read("65535").empty());
+  REQUIRE(read("65536").empty());
+  REQUIRE(read("99999").empty());
+  REQUIRE(read("1").empty());
+  STATIC_REQUIRE(one("13932", 13932, form::decimal));
+  STATIC_REQUIRE(one("01469", 1469, form::decimal) == false);  // two readings
+}
+
+TEST_CASE("parse: every suffix of every name finds exactly the names that end with it") {
+  // The suffix index is checked against a scan of the table, for each suffix of each name.
+  for (const auto& e : ipsecerr::all()) {
+    const std::string_view name = e.name;
+    for (std::size_t at = 1; at < name.size(); ++at) {
+      if (name[at - 1] != '_') continue;
+      const std::string_view suffix = name.substr(at);
+      CAPTURE(suffix);
+      std::vector<std::uint32_t> expected_codes;
+      for (const auto& other : ipsecerr::all()) {
+        const std::string_view n = other.name;
+        if (n.size() > suffix.size() && n[n.size() - suffix.size() - 1] == '_' &&
+            n.substr(n.size() - suffix.size()) == suffix) {
+          expected_codes.push_back(other.code);
+        }
+      }
+      std::vector<std::uint32_t> got;
+      for (const auto& x : ipsecerr::parse(at_run_time(suffix))) {
+        REQUIRE(x.form == form::name_suffix);
+        got.push_back(x.code);
+      }
+      REQUIRE(got == expected_codes);
+    }
+  }
 }

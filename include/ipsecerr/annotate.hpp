@@ -241,7 +241,7 @@ inline const error_info* annotation_for(const char* word, std::size_t size, char
   for (const reading& r : parse(std::string_view(token, length))) {
     // The word's shape rules out names; bare hex (3646) is ambiguous with decimal, so never.
     if (r.known() && r.form != form::bare_hex) {
-      hit = r.info;
+      hit = r.info();
       ++hits;
     }
   }

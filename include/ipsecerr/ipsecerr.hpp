@@ -22,6 +22,16 @@
 #  define IPSECERR_HAS_CONSTEVAL 0
 #endif
 
+// For the few tiny helpers of the lookups that must never be a call (g++ otherwise leaves load8
+// out of line inside larger callers such as parse()).
+#if defined(__GNUC__) || defined(__clang__)
+#  define IPSECERR_ALWAYS_INLINE __attribute__((always_inline))
+#elif defined(_MSC_VER)
+#  define IPSECERR_ALWAYS_INLINE __forceinline
+#else
+#  define IPSECERR_ALWAYS_INLINE
+#endif
+
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND)
 #  define IPSECERR_HAS_EXCEPTIONS 1
 #else
@@ -211,19 +221,88 @@ inline constexpr std::string_view ids[] = {
 #undef IPSECERR_SV
 
 // ---- Invariants: each a function of any rows, so that tests can show that they can fail. ----
-// They run in every translation unit, so they index raw characters: a call per character (such
-// as string_view's operator[] or ==) or a literal's constexpr strlen would cost every includer.
+// They run in every translation unit, so they are written for the compilers' constant evaluators,
+// which pay a high fixed cost for each statement, call, local variable and character read: several
+// characters per expression, no calls per character (such as string_view's operator[] or ==) and
+// no constexpr strlen of a literal. g++ also evaluates __builtin_strspn and __builtin_strcspn
+// natively, so there the character-set checks over the table's 40 KB of text cost next to nothing
+// (clang 14 has no such builtin; only counts are used: g++ 12 misplaces the pointers that
+// __builtin_strchr and __builtin_strstr return for a pointer into a string).
+#if defined(__GNUC__) && !defined(__clang__)
+#  define IPSECERR_CONSTEXPR_STRSPN 1
+#else
+#  define IPSECERR_CONSTEXPR_STRSPN 0
+#endif
 
+inline constexpr char printable_chars[] =
+    " !\"#$%&'()*+,-./"
+    "0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+inline constexpr char upper_snake_chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
+static_assert(sizeof(printable_chars) == 0x7F - 0x20 + 1 &&
+                  sizeof(upper_snake_chars) == 26 + 10 + 2,
+              "ipsecerr: a character set lost a character");
+
+/// Whether the n characters at p are printable ASCII (0x20-0x7E).
+constexpr bool all_printable(const char* p, std::size_t n) noexcept {
+#if IPSECERR_CONSTEXPR_STRSPN
+  // The characters must lie in a NUL-terminated array, as a literal's do; at run time, the loop.
+  if (__builtin_is_constant_evaluated()) return __builtin_strspn(p, printable_chars) >= n;
+#endif
+  // (c - 0x20u) / 0x5Fu is 0 exactly for 0x20-0x7E (c converts to unsigned, so any c below 0x20,
+  // negative or not, wraps high). Sixteen characters per statement.
+  unsigned bad = 0;
+  const char* q = p;
+  for (const char* const last16 = p + (n - n % 16); q != last16; q += 16) {
+    bad |= (static_cast<unsigned>(q[0]) - 0x20u) / 0x5Fu |
+           (static_cast<unsigned>(q[1]) - 0x20u) / 0x5Fu |
+           (static_cast<unsigned>(q[2]) - 0x20u) / 0x5Fu |
+           (static_cast<unsigned>(q[3]) - 0x20u) / 0x5Fu |
+           (static_cast<unsigned>(q[4]) - 0x20u) / 0x5Fu |
+           (static_cast<unsigned>(q[5]) - 0x20u) / 0x5Fu |
+           (static_cast<unsigned>(q[6]) - 0x20u) / 0x5Fu |
+           (static_cast<unsigned>(q[7]) - 0x20u) / 0x5Fu |
+           (static_cast<unsigned>(q[8]) - 0x20u) / 0x5Fu |
+           (static_cast<unsigned>(q[9]) - 0x20u) / 0x5Fu |
+           (static_cast<unsigned>(q[10]) - 0x20u) / 0x5Fu |
+           (static_cast<unsigned>(q[11]) - 0x20u) / 0x5Fu |
+           (static_cast<unsigned>(q[12]) - 0x20u) / 0x5Fu |
+           (static_cast<unsigned>(q[13]) - 0x20u) / 0x5Fu |
+           (static_cast<unsigned>(q[14]) - 0x20u) / 0x5Fu |
+           (static_cast<unsigned>(q[15]) - 0x20u) / 0x5Fu;
+  }
+  for (const char* const last = p + n; q != last; ++q)
+    bad |= (static_cast<unsigned>(*q) - 0x20u) / 0x5Fu;
+  return bad == 0;
+}
+
+/// Upper snake case: A-Z, 0-9 and single underscores between words.
 constexpr bool is_upper_snake(std::string_view s) noexcept {
   const char* p = s.data();
   const std::size_t n = s.size();
   if (n == 0 || p[0] == '_' || p[n - 1] == '_') return false;
-  for (std::size_t i = 0; i < n; ++i) {
-    const char c = p[i];
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    if (!ok || (c == '_' && p[i + 1] == '_')) return false;
+#if IPSECERR_CONSTEXPR_STRSPN
+  if (__builtin_is_constant_evaluated()) {
+    if (__builtin_strspn(p, upper_snake_chars) < n) return false;
+    // After each underscore comes a word: no "__".
+    for (std::size_t at = __builtin_strcspn(p, "_"); at < n;
+         at += 1 + __builtin_strcspn(p + at + 1, "_")) {
+      if (p[at + 1] == '_') return false;
+    }
+    return true;
   }
-  return true;
+#endif
+  // One statement per character: c - 'A' < 26u for a letter, c - '0' < 10u for a digit, and an
+  // underscore only after a letter or digit (prev is 1 after one).
+  unsigned ok = 1;
+  unsigned prev = 1;
+  for (const char* q = p; q != p + n; ++q) {
+    const char c = *q;
+    const unsigned word =
+        (static_cast<unsigned>(c - 'A') < 26u) | (static_cast<unsigned>(c - '0') < 10u);
+    ok &= word | (c == '_' ? prev : 0u);
+    prev = word;
+  }
+  return ok != 0;
 }
 
 constexpr bool starts_with(std::string_view s, std::string_view prefix) noexcept {
@@ -240,45 +319,58 @@ constexpr bool same_text(std::string_view a, std::string_view b) noexcept {
 
 /// ERROR_, WARNING_ or WSA_ followed by upper snake case.
 constexpr bool is_well_formed_name(std::string_view name) noexcept {
-  constexpr std::string_view prefixes[] = {{"ERROR_", 6}, {"WARNING_", 8}, {"WSA_", 4}};
-  for (std::string_view prefix : prefixes) {
-    if (starts_with(name, prefix)) return is_upper_snake(name.substr(prefix.size()));
+  const char* p = name.data();
+  const std::size_t n = name.size();
+  std::size_t prefix = 0;
+  if (n > 6 && p[0] == 'E' && p[1] == 'R' && p[2] == 'R' && p[3] == 'O' && p[4] == 'R' &&
+      p[5] == '_') {
+    prefix = 6;
+  } else if (n > 8 && p[0] == 'W' && p[1] == 'A' && p[2] == 'R' && p[3] == 'N' && p[4] == 'I' &&
+             p[5] == 'N' && p[6] == 'G' && p[7] == '_') {
+    prefix = 8;
+  } else if (n > 4 && p[0] == 'W' && p[1] == 'S' && p[2] == 'A' && p[3] == '_') {
+    prefix = 4;
+  } else {
+    return false;
   }
-  return false;
+  return is_upper_snake(std::string_view(p + prefix, n - prefix));
 }
 
 /// The errc enumerator a name must have: lower case, without ERROR_IPSEC_, WARNING_IPSEC_, ERROR_.
 constexpr bool is_id_of(std::string_view id, std::string_view name) noexcept {
-  constexpr std::string_view prefixes[] = {
-      {"ERROR_IPSEC_", 12}, {"WARNING_IPSEC_", 14}, {"ERROR_", 6}};
-  for (std::string_view prefix : prefixes) {
-    if (starts_with(name, prefix)) {
-      name.remove_prefix(prefix.size());
-      break;
-    }
+  const char* p = name.data();
+  std::size_t n = name.size();
+  std::size_t prefix = 0;
+  if (n >= 6 && p[0] == 'E' && p[1] == 'R' && p[2] == 'R' && p[3] == 'O' && p[4] == 'R' &&
+      p[5] == '_') {
+    prefix = (n >= 12 && p[6] == 'I' && p[7] == 'P' && p[8] == 'S' && p[9] == 'E' && p[10] == 'C' &&
+              p[11] == '_')
+                 ? 12
+                 : 6;
+  } else if (n >= 14 && p[0] == 'W' && p[1] == 'A' && p[2] == 'R' && p[3] == 'N' && p[4] == 'I' &&
+             p[5] == 'N' && p[6] == 'G' && p[7] == '_' && p[8] == 'I' && p[9] == 'P' &&
+             p[10] == 'S' && p[11] == 'E' && p[12] == 'C' && p[13] == '_') {
+    prefix = 14;
   }
-  if (id.size() != name.size()) return false;
-  for (std::size_t i = 0; i < id.size(); ++i) {
-    const char c = id.data()[i];
-    const char up = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-    if (up != name.data()[i] || (c >= 'A' && c <= 'Z')) return false;
+  p += prefix;
+  n -= prefix;
+  if (id.size() != n) return false;
+  // Each id character is the name's, with 'A'-'Z' as 'a'-'z' (so an upper case id never matches).
+  const char* q = id.data();
+  unsigned differ = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const char u = p[i];
+    differ |=
+        static_cast<unsigned>(q[i] ^ (static_cast<unsigned>(u - 'A') < 26u ? u + ('a' - 'A') : u));
   }
-  return true;
+  return differ == 0;
 }
 
 /// Printable ASCII, not empty, no space at either end.
 constexpr bool is_clean_text(std::string_view s) noexcept {
-  if (s.empty() || s.front() == ' ' || s.back() == ' ') return false;
-  // (unsigned char)(c - 0x20) / 0x5F is 0 exactly for 0x20-0x7E. Four characters per step,
-  // without branches: this runs over every message and hint in each translation unit.
-  const auto bad = [](char c) { return static_cast<unsigned char>(c - 0x20) / 0x5Fu; };
   const char* p = s.data();
   const std::size_t n = s.size();
-  unsigned any_bad = 0;
-  std::size_t i = 0;
-  for (; i + 4 <= n; i += 4) any_bad |= bad(p[i]) | bad(p[i + 1]) | bad(p[i + 2]) | bad(p[i + 3]);
-  for (; i < n; ++i) any_bad |= bad(p[i]);
-  return any_bad == 0;
+  return n != 0 && p[0] != ' ' && p[n - 1] != ' ' && all_printable(p, n);
 }
 
 constexpr bool codes_ascending(const error_info* rows, std::size_t n) noexcept {
@@ -353,7 +445,8 @@ constexpr bool hints_differ_from_messages(const error_info* rows, std::size_t n)
 /// Exactly the markers' hints begin "Range marker", so a marker always says what it is.
 constexpr bool marker_hints_say_so(const error_info* rows, std::size_t n) noexcept {
   for (std::size_t i = 0; i < n; ++i) {
-    if ((rows[i].kind == kind::marker) != starts_with(rows[i].hint, "Range marker")) return false;
+    if ((rows[i].kind == kind::marker) != starts_with(rows[i].hint, {"Range marker", 12}))
+      return false;
   }
   return true;
 }
@@ -423,7 +516,7 @@ constexpr const error_info* find_win32(std::uint32_t code) noexcept {
 // ---- Lookup by name: an open-addressing hash over the names, built at compile time. ----
 
 // Eight bytes as a little-endian number; written out so that g++ and clang++ make it one load.
-constexpr std::uint64_t load8(const char* p) noexcept {
+IPSECERR_ALWAYS_INLINE constexpr std::uint64_t load8(const char* p) noexcept {
   using u = std::uint64_t;
   using b = unsigned char;
   return u{b(p[0])} | u{b(p[1])} << 8 | u{b(p[2])} << 16 | u{b(p[3])} << 24 | u{b(p[4])} << 32 |
@@ -452,7 +545,7 @@ static_assert(table_size * 3 <= name_slots, "ipsecerr: the name hash is too full
 // length, mixed by one multiplication. The multiplier is one that gives every name of the table
 // its own slot (a perfect hash: max_probe == 0); any other table still works, with probes.
 // Requires name_min <= s.size().
-constexpr std::size_t name_hash(std::string_view s) noexcept {
+IPSECERR_ALWAYS_INLINE constexpr std::size_t name_hash(std::string_view s) noexcept {
   const std::uint64_t head = load8(s.data() + 8);
   const std::uint64_t middle = load8(s.data() + s.size() / 2 - 4);
   const std::uint64_t tail = load8(s.data() + s.size() - 8);
@@ -461,7 +554,8 @@ constexpr std::size_t name_hash(std::string_view s) noexcept {
 }
 
 // Whether a and b, both n >= 8 bytes long, are equal: eight bytes at a time, without a call.
-constexpr bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+IPSECERR_ALWAYS_INLINE constexpr bool same_bytes(const char* a, const char* b,
+                                                 std::size_t n) noexcept {
   for (std::size_t i = 0; i + 8 < n; i += 8) {
     if (load8(a + i) != load8(b + i)) return false;
   }
@@ -473,35 +567,37 @@ struct name_index {
   std::size_t max_probe;          // the longest distance from a name's hash to its slot
 };
 
-constexpr name_index make_name_index() noexcept {
-  name_index index{};
+// The index, and whether the names are unique: two equal names hash alike, so the second one's
+// probe passes the first one's slot, where it is compared (without hashing every name again).
+struct name_index_build {
+  name_index index;
+  bool unique;
+};
+
+constexpr name_index_build make_name_index() noexcept {
+  name_index_build build{{}, true};
+  name_index& index = build.index;
   for (std::size_t i = 0; i < table_size; ++i) {
-    std::size_t at = name_hash(table[i].name);
+    const std::string_view name = table[i].name;
+    std::size_t at = name_hash(name);
     std::size_t distance = 0;
     while (index.slot[at] != 0) {
+      const std::string_view other = table[index.slot[at] - 1].name;
+      if (other.size() == name.size() && same_bytes(other.data(), name.data(), name.size())) {
+        build.unique = false;
+      }
       at = (at + 1) & (name_slots - 1);
       ++distance;
     }
     index.slot[at] = static_cast<std::uint8_t>(i + 1);
     if (distance > index.max_probe) index.max_probe = distance;
   }
-  return index;
+  return build;
 }
-inline constexpr name_index by_name = make_name_index();
+inline constexpr name_index_build name_build = make_name_index();
+inline constexpr name_index by_name = name_build.index;
 static_assert(by_name.max_probe <= 3, "ipsecerr: the name hash clusters; change its mixing");
-
-constexpr bool names_unique() noexcept {
-  for (std::size_t i = 0; i < table_size; ++i) {
-    std::size_t at = name_hash(table[i].name);
-    for (std::size_t k = 0; k <= by_name.max_probe; ++k) {
-      const std::uint8_t slot = by_name.slot[(at + k) & (name_slots - 1)];
-      if (slot == 0) break;
-      if (slot - 1u != i && table[slot - 1].name == table[i].name) return false;
-    }
-  }
-  return true;
-}
-static_assert(names_unique(), "ipsecerr: two rows have the same name");
+static_assert(name_build.unique, "ipsecerr: two rows have the same name");
 
 // ---- Related codes: undirected links, materialised into both directions at compile time. ----
 
@@ -525,7 +621,12 @@ inline constexpr std::size_t max_related = 8;
 constexpr std::uint32_t code_value(errc c) noexcept { return static_cast<std::uint32_t>(c); }
 
 /// The index of the row with this code in rows sorted by code, or n if there is none.
+/// For the table itself, the code index answers with one read instead of a search.
 constexpr std::size_t row_of(const error_info* rows, std::size_t n, std::uint32_t code) noexcept {
+  if (rows == table && n == table_size) {
+    const error_info* e = find_win32(code);
+    return e != nullptr ? static_cast<std::size_t>(e - table) : n;
+  }
   std::size_t lo = 0;
   std::size_t hi = n;
   while (lo < hi) {
@@ -753,7 +854,8 @@ namespace detail {
 }
 
 /// The entry for an exact symbolic name, or nullptr: `find_name("ERROR_IPSEC_IKE_QM_EXPIRED")`.
-[[nodiscard]] constexpr const error_info* find_name(std::string_view name) noexcept {
+[[nodiscard]] IPSECERR_ALWAYS_INLINE constexpr const error_info* find_name(
+    std::string_view name) noexcept {
   if (name.size() < detail::name_min || name.size() > detail::name_max) return nullptr;
   std::size_t at = detail::name_hash(name);
   for (std::size_t k = 0; k <= detail::by_name.max_probe; ++k) {

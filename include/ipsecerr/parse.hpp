@@ -46,51 +46,69 @@ enum class form : std::uint8_t {
   return "?";
 }
 
-/// One reading of a token: the Win32 code it denotes, the form, and the entry (or nullptr).
+/// One reading of a token: the Win32 code it denotes and the form it was read in.
 struct reading {
   std::uint32_t code = 0;                         ///< the Win32 code: 13894 for 0x80073646
   ipsecerr::form form = ipsecerr::form::decimal;  ///< how the token was read
-  const error_info* info = nullptr;               ///< the entry, or nullptr when not in the table
 
+  /// The entry of the code (find(code)), or nullptr when it is not in the table.
+  [[nodiscard]] constexpr const error_info* info() const noexcept { return find(code); }
   /// Whether the code is in the table.
-  [[nodiscard]] constexpr bool known() const noexcept { return info != nullptr; }
+  [[nodiscard]] constexpr bool known() const noexcept { return info() != nullptr; }
 };
 
 namespace detail {
 
 struct parser;
+struct zeroed {};
 
-// The last underscore-separated segment of each name ("EXPIRED" for ERROR_IPSEC_IKE_QM_EXPIRED),
-// and a cheap key of it (size, first, middle and last letter) to compare first.
-struct segments {
-  std::string_view last[table_size];
-  std::uint32_t key[table_size];
-};
-constexpr segments make_last_segments() noexcept {
-  segments s{};
-  for (std::size_t i = 0; i < table_size; ++i) {
-    const std::string_view name = table[i].name;
-    std::size_t at = name.size();
-    while (at > 0 && name[at - 1] != '_') --at;
-    const std::string_view seg(name.data() + at, name.size() - at);
-    s.last[i] = seg;
-    s.key[i] = static_cast<std::uint32_t>(seg.size()) << 24 |
-               static_cast<std::uint32_t>(static_cast<unsigned char>(seg.front())) << 16 |
-               static_cast<std::uint32_t>(static_cast<unsigned char>(seg[seg.size() / 2])) << 8 |
-               static_cast<std::uint32_t>(static_cast<unsigned char>(seg.back()));
-  }
-  return s;
+// The last underscore-separated segment of a name: "EXPIRED" for ERROR_IPSEC_IKE_QM_EXPIRED.
+constexpr std::string_view last_segment(std::string_view name) noexcept {
+  std::size_t at = name.size();
+  while (at > 0 && name.data()[at - 1] != '_') --at;
+  return {name.data() + at, name.size() - at};
 }
 
+// Every suffix of a name ends with the name's last segment, so a suffix is looked for only among
+// the rows whose last segment is the suffix's: a hash of segments (size, first, middle and last
+// character, mixed by one multiplication) into 256 buckets, each a chain of rows in code order.
+inline constexpr unsigned segment_bits = 8;
+inline constexpr std::size_t segment_buckets = std::size_t{1} << segment_bits;
+
+constexpr std::size_t segment_hash(std::string_view s) noexcept {
+  using u = std::uint32_t;
+  using b = unsigned char;
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  const u key = u(n) << 24 | u{b(p[0])} << 16 | u{b(p[n / 2])} << 8 | u{b(p[n - 1])};
+  return static_cast<std::size_t>((key * 0x9E3779B1u) >> (32 - segment_bits));
+}
+
+struct segment_index {
+  std::uint8_t head[segment_buckets];  // the first row + 1 of the bucket's chain, or 0
+  std::uint8_t next[table_size];       // the next row + 1 in the same chain, or 0
+};
+
+constexpr segment_index make_segment_index() noexcept {
+  segment_index index{};
+  for (std::size_t i = table_size; i-- > 0;) {  // pushed in front, so chains ascend
+    const std::size_t bucket = segment_hash(last_segment(table[i].name));
+    index.next[i] = index.head[bucket];
+    index.head[bucket] = static_cast<std::uint8_t>(i + 1);
+  }
+  return index;
+}
+inline constexpr segment_index by_segment = make_segment_index();
+
 // The most names that one suffix matches. Every name that ends with "_A_B" also ends with "_B",
-// so the largest group is that of a last segment.
+// so the largest group is that of a last segment; its rows share a chain.
 constexpr std::size_t largest_suffix_group() noexcept {
-  constexpr segments s = make_last_segments();
   std::size_t largest = 0;
   for (std::size_t i = 0; i < table_size; ++i) {
+    const std::string_view seg = last_segment(table[i].name);
     std::size_t n = 0;
-    for (std::size_t j = 0; j < table_size; ++j) {
-      if (s.key[j] == s.key[i] && s.last[j] == s.last[i]) ++n;
+    for (std::size_t r = by_segment.head[segment_hash(seg)]; r != 0; r = by_segment.next[r - 1]) {
+      n += same_text(last_segment(table[r - 1].name), seg) ? 1 : 0;
     }
     largest = n > largest ? n : largest;
   }
@@ -113,6 +131,13 @@ class readings {
   using const_iterator = const reading*;
   using iterator = const reading*;
 
+  /// No readings.
+  constexpr readings() noexcept : unset_() {}
+  /// No readings, every item zeroed: for constant evaluation, where the items must be the active
+  /// member before they are written (C++17). At run time parse() leaves them unset, as zeroing
+  /// them costs more than reading a short token does; items from size() onwards are never read.
+  constexpr explicit readings(detail::zeroed) noexcept : items_() {}
+
   [[nodiscard]] constexpr const reading* begin() const noexcept { return items_; }
   [[nodiscard]] constexpr const reading* end() const noexcept { return items_ + size_; }
   [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
@@ -125,8 +150,11 @@ class readings {
  private:
   friend struct detail::parser;
 
-  reading items_[capacity] = {};
   std::size_t size_ = 0;
+  union {
+    unsigned char unset_;
+    reading items_[capacity];
+  };
 };
 
 namespace detail {
@@ -158,8 +186,9 @@ constexpr const error_info* find_ntstatus(std::uint32_t value) noexcept {
   return nullptr;
 }
 
+// ' ', and '\t' '\n' '\v' '\f' '\r' (9 to 13).
 constexpr bool is_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+  return c == ' ' || static_cast<unsigned char>(c - '\t') <= '\r' - '\t';
 }
 
 // Character classes, one table lookup per character.
@@ -170,16 +199,22 @@ inline constexpr std::uint8_t lower_char = 8;  // a-z
 
 struct char_classes {
   std::uint8_t of[256];
+  std::uint8_t hex_value[256];  // 0-15 for a hex digit, 16 for anything else
 };
 constexpr char_classes make_char_classes() noexcept {
   char_classes c{};
   for (int i = 0; i < 256; ++i) {
     std::uint8_t k = 0;
+    std::uint8_t v = 16;
     if (i >= '0' && i <= '9') k |= digit_char | hex_char | name_char;
     if ((i >= 'a' && i <= 'f') || (i >= 'A' && i <= 'F')) k |= hex_char;
     if ((i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') || i == '_') k |= name_char;
     if (i >= 'a' && i <= 'z') k |= lower_char;
+    if (i >= '0' && i <= '9') v = static_cast<std::uint8_t>(i - '0');
+    if (i >= 'a' && i <= 'f') v = static_cast<std::uint8_t>(i - 'a' + 10);
+    if (i >= 'A' && i <= 'F') v = static_cast<std::uint8_t>(i - 'A' + 10);
     c.of[i] = k;
+    c.hex_value[i] = v;
   }
   return c;
 }
@@ -187,13 +222,6 @@ inline constexpr char_classes char_class = make_char_classes();
 
 constexpr std::uint8_t class_of(char c) noexcept {
   return char_class.of[static_cast<unsigned char>(c)];
-}
-
-constexpr int hex_value(char c) noexcept {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 // A number read from digits in some base: ok is false for no digits, a non-digit or overflow.
@@ -204,14 +232,17 @@ struct number {
 
 constexpr number read_number(std::string_view digits, std::uint32_t base) noexcept {
   number n;
-  if (digits.empty()) return n;
+  // At most 10 decimal or 8 hex digits after leading zeros fit in 64 bits without a check.
+  std::size_t first = 0;
+  while (first + 1 < digits.size() && digits[first] == '0') ++first;
+  if (digits.empty() || digits.size() - first > (base == 10 ? 10u : 8u)) return n;
   std::uint64_t value = 0;
-  for (char c : digits) {
-    const int d = hex_value(c);
-    if (d < 0 || static_cast<std::uint32_t>(d) >= base) return n;
-    value = value * base + static_cast<std::uint64_t>(d);
-    if (value > 0xFFFFFFFFu) return n;
+  for (std::size_t i = first; i < digits.size(); ++i) {
+    const std::uint32_t d = char_class.hex_value[static_cast<unsigned char>(digits[i])];
+    if (d >= base) return n;
+    value = value * base + d;
   }
+  if (value > 0xFFFFFFFFu) return n;
   n.value = static_cast<std::uint32_t>(value);
   n.ok = true;
   return n;
@@ -227,10 +258,37 @@ constexpr bool is_ntstatus_from_win32(std::uint32_t value) noexcept {
 
 struct parser {
   readings& out;
+  bool known = false;  // whether a reading so far is in the table
 
-  constexpr void add(std::uint32_t code, form f) noexcept { add(code, f, find_win32(code)); }
-  constexpr void add(std::uint32_t code, form f, const error_info* info) noexcept {
-    if (out.size_ < readings::capacity) out.items_[out.size_++] = reading{code, f, info};
+  // A Win32 code (at most 0xFFFF), so find(code) is find_win32(code).
+  constexpr void add(std::uint32_t code, form f) noexcept {
+    known = known || find_win32(code) != nullptr;
+    put(code, f);
+  }
+  // A code known to be in the table.
+  constexpr void add_known(std::uint32_t code, form f) noexcept {
+    known = true;
+    put(code, f);
+  }
+  constexpr void put(std::uint32_t code, form f) noexcept {
+    if (out.size_ < readings::capacity) out.items_[out.size_++] = reading{code, f};
+  }
+
+  // 1 to 5 decimal digits, the usual way to write a Win32 code: the decimal reading and the bare
+  // hex reading (of at most 0xFFFF). Returns false (and reads nothing) for any other token.
+  constexpr bool short_digits(std::string_view t) noexcept {
+    if (t.size() > 5) return false;
+    std::uint32_t dec = 0;
+    std::uint32_t hex = 0;
+    for (const char c : t) {
+      const auto d = static_cast<std::uint32_t>(static_cast<unsigned char>(c)) - '0';
+      if (d > 9) return false;
+      dec = dec * 10 + d;
+      hex = hex * 16 + d;
+    }
+    if (is_win32(dec)) add(dec, form::decimal);
+    if (is_win32(hex)) add(hex, form::bare_hex);
+    return true;
   }
 
   // 0x... : one reading at most, as the value's shape says.
@@ -245,9 +303,9 @@ struct parser {
     } else if (is_ntstatus_from_win32(v)) {
       add(v & 0xFFFFu, form::ntstatus_win32);
     } else if (const error_info* twin = find_ntstatus(v)) {
-      add(twin->code, form::ntstatus, twin);
+      add_known(twin->code, form::ntstatus);
     } else if (const error_info* nt = find_ntstatus(v & ~0x10000000u); nt && v != nt->ntstatus) {
-      add(nt->code, form::hresult_from_nt, nt);
+      add_known(nt->code, form::hresult_from_nt);
     }
   }
 
@@ -279,33 +337,41 @@ struct parser {
     if (n.ok && is_win32(n.value)) add(n.value, form::event_insert);
   }
 
-  // A name in any case (`key` is the token upper-cased on the stack), else a suffix (a scan).
-  // The exact name was tried first, in token().
+  // A name in any case (`key` is the token upper-cased on the stack), else a suffix: the rows
+  // whose last segment is the key's. The exact name was tried first, in token().
   constexpr void name(std::string_view key, bool had_lower) noexcept {
     if (had_lower) {
       if (const error_info* e = find_name(key)) {
-        add(e->code, form::name_case_insensitive, e);
+        add_known(e->code, form::name_case_insensitive);
         return;
       }
     }
     if (key.front() == '_' || key.back() == '_') return;
-    for (const error_info& e : table) {
+    const std::size_t k = key.size();
+    for (std::size_t r = by_segment.head[segment_hash(last_segment(key))]; r != 0;
+         r = by_segment.next[r - 1]) {
+      const error_info& e = table[r - 1];
       const std::string_view n = e.name;
-      if (n.size() > key.size() && n[n.size() - key.size() - 1] == '_' &&
-          n.substr(n.size() - key.size()) == key) {
-        add(e.code, form::name_suffix, &e);
+      if (n.size() > k && n[n.size() - k - 1] == '_' && n.substr(n.size() - k) == key) {
+        add_known(e.code, form::name_suffix);
       }
     }
   }
 
   constexpr void token(std::string_view t) noexcept {
     const char first = t.front();
+    if (first >= '0' && first <= '9') {
+      if (short_digits(t)) return;
+      std::size_t i = 1;
+      while (i < t.size() && (class_of(t[i]) & digit_char) != 0) ++i;
+      if (i == t.size()) return digits(t);  // no name is all digits: no upper case copy
+    }
     if (first == '%') return event_insert(t);
     if (first == '-') return negative(t.substr(1));
     if (first == '0' && t.size() >= 2 && (t[1] == 'x' || t[1] == 'X')) return hex(t.substr(2));
     if (first >= 'A' && first <= 'Z') {
       if (const error_info* e = find_name(t)) {  // exact names: straight to find_name
-        add(e->code, form::name_exact, e);
+        add_known(e->code, form::name_exact);
         return;
       }
     }
@@ -329,10 +395,7 @@ struct parser {
 
   // The ambiguity rule: unknown readings stay only beside a known one.
   constexpr void keep_unknown_only_beside_known() noexcept {
-    for (std::size_t i = 0; i < out.size_; ++i) {
-      if (out.items_[i].known()) return;
-    }
-    out.size_ = 0;
+    if (!known) out.size_ = 0;
   }
 };
 
@@ -344,14 +407,23 @@ struct parser {
 /// suffix). Surrounding whitespace is ignored. Readings not in the table are kept only when the
 /// token also has a reading in the table; so an empty result means the token names no IPsec code.
 [[nodiscard]] constexpr readings parse(std::string_view token) noexcept {
-  std::size_t first = 0;
-  std::size_t last = token.size();
-  while (first < last && detail::is_space(token[first])) ++first;
-  while (last > first && detail::is_space(token[last - 1])) --last;
-  readings out;
+  const char* first = token.data();
+  const char* last = first + token.size();
+  while (first != last && detail::is_space(*first)) ++first;
+  while (last != first && detail::is_space(last[-1])) --last;
+#if defined(__has_builtin)
+#  if __has_builtin(__builtin_is_constant_evaluated)
+#    define IPSECERR_PARSE_ZEROED __builtin_is_constant_evaluated()
+#  endif
+#endif
+#ifndef IPSECERR_PARSE_ZEROED
+#  define IPSECERR_PARSE_ZEROED true
+#endif
+  readings out = IPSECERR_PARSE_ZEROED ? readings(detail::zeroed{}) : readings();
+#undef IPSECERR_PARSE_ZEROED
   if (first == last) return out;
   detail::parser p{out};
-  p.token(token.substr(first, last - first));
+  p.token(std::string_view(first, static_cast<std::size_t>(last - first)));
   p.keep_unknown_only_beside_known();
   return out;
 }

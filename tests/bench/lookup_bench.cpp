@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: MIT
-// Lookup benchmarks: ipsecerr's lookups and the baselines a user would otherwise write, all on the
-// same fixed pseudo-random key mix, as throughput (independent lookups) and latency (chained).
+// Lookup benchmarks: ipsecerr's lookups, parse() and search(), and the baselines a user would
+// otherwise write, all on the same fixed pseudo-random key mix, as throughput (independent lookups)
+// and latency (chained).
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <ipsecerr/ipsecerr.hpp>
+#include <ipsecerr/parse.hpp>
+#include <ipsecerr/search.hpp>
 #include <random>
 #include <set>
 #include <string>
@@ -96,6 +101,53 @@ name_keys make_name_keys() {
   return out;
 }
 
+/// Text keys held back to back in one pool, as text read from input would be.
+struct text_keys {
+  std::string pool;
+  std::vector<std::string_view> keys;
+};
+
+text_keys pooled(const std::vector<std::string>& texts) {
+  text_keys out;
+  for (const auto& t : texts) out.pool += t;
+  std::size_t at = 0;
+  for (const auto& t : texts) {
+    out.keys.emplace_back(out.pool.data() + at, t.size());
+    at += t.size();
+  }
+  return out;
+}
+
+/// The code keys printed in decimal: the same mix as the code keys, as text.
+text_keys make_decimal_keys(const std::vector<std::uint32_t>& codes) {
+  std::vector<std::string> texts;
+  for (const std::uint32_t c : codes) texts.push_back(std::to_string(c));
+  return pooled(texts);
+}
+
+/// The code keys, each printed in one of the numeric forms that parse() and the from_chars
+/// baseline both read: decimal, 0x hex, HRESULT in hex, decimal and signed decimal,
+/// NTSTATUS_FROM_WIN32 and %%decimal (chosen by the same fixed seed).
+text_keys make_number_keys(const std::vector<std::uint32_t>& codes) {
+  std::mt19937_64 rng(seed);
+  std::vector<std::string> texts;
+  char buf[32];
+  for (const std::uint32_t c : codes) {
+    const std::uint32_t hr = (c & 0xFFFFu) | 0x80070000u;
+    switch (rng() % 7) {
+      case 0: std::snprintf(buf, sizeof buf, "%u", c); break;
+      case 1: std::snprintf(buf, sizeof buf, "0x%X", c); break;
+      case 2: std::snprintf(buf, sizeof buf, "0x%08X", hr); break;
+      case 3: std::snprintf(buf, sizeof buf, "%u", hr); break;
+      case 4: std::snprintf(buf, sizeof buf, "%d", static_cast<int>(hr - 4294967296LL)); break;
+      case 5: std::snprintf(buf, sizeof buf, "0x%08X", (c & 0xFFFFu) | 0xC0070000u); break;
+      default: std::snprintf(buf, sizeof buf, "%%%%%u", c); break;
+    }
+    texts.emplace_back(buf);
+  }
+  return pooled(texts);
+}
+
 // ---- The two ways to run a lookup over the keys. ----
 
 /// The value a result contributes to the latency chain (never changes the next key: see zero).
@@ -110,6 +162,10 @@ std::uintptr_t feedback(const R& r) noexcept {
 }
 std::uintptr_t feedback(const ipsecerr::description& d) noexcept {
   return reinterpret_cast<std::uintptr_t>(d.info()) + d.requested();
+}
+/// What a caller of parse() reads: how many readings, and the first one's code and form.
+std::uintptr_t feedback(const ipsecerr::readings& r) noexcept {
+  return r.empty() ? 0 : r.size() + r[0].code + static_cast<std::uintptr_t>(r[0].form);
 }
 
 volatile std::uintptr_t zero_source = 0;
@@ -171,6 +227,30 @@ std::unordered_map<std::string_view, entry> make_name_map() {
   return m;
 }
 
+/// What a user would write for numbers in text without parse(): std::from_chars in the base the
+/// prefix says, then find() (which also takes the HRESULT and NTSTATUS_FROM_WIN32 forms).
+entry from_chars_find(std::string_view s) {
+  const char* p = s.data();
+  const char* const e = p + s.size();
+  if (e - p > 2 && p[0] == '%' && p[1] == '%') p += 2;
+  int base = 10;
+  if (e - p > 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+    p += 2;
+    base = 16;
+  }
+  std::uint32_t value = 0;
+  if (p != e && *p == '-') {
+    std::int32_t v = 0;
+    const auto [end, ec] = std::from_chars(p, e, v);
+    if (ec != std::errc() || end != e) return nullptr;
+    value = static_cast<std::uint32_t>(v);
+  } else {
+    const auto [end, ec] = std::from_chars(p, e, value, base);
+    if (ec != std::errc() || end != e) return nullptr;
+  }
+  return ipsecerr::find(value);
+}
+
 /// A 1 KB byte table that the compiler cannot see into: the cost of one indexed load.
 std::array<std::uint8_t, 1024> make_bytes() {
   std::array<std::uint8_t, 1024> bytes{};
@@ -222,6 +302,26 @@ int main(int argc, char** argv) {
       if (e.name == s) return &e;
     }
     return nullptr;
+  });
+
+  // parse(): decimal text, the mixed numeric forms and names, against what a user would write.
+  static const text_keys decimals = make_decimal_keys(codes);
+  static const text_keys numbers = make_number_keys(codes);
+  add("parse_decimal", "parse", decimals.keys,
+      [](std::string_view s) { return ipsecerr::parse(s); });
+  add("parse_decimal", "from_chars_find", decimals.keys, from_chars_find);
+  add("parse_number", "parse", numbers.keys, [](std::string_view s) { return ipsecerr::parse(s); });
+  add("parse_number", "from_chars_find", numbers.keys, from_chars_find);
+  add("parse_name", "parse", names.keys, [](std::string_view s) { return ipsecerr::parse(s); });
+
+  // search(): a few realistic queries, each a full walk of the table; no target, measured only.
+  static const std::vector<std::string_view> queries = {
+      "queue too long",        "certificate", "main mode", "not found", "dos",
+      "negotiation timed out", "spi",         "policy"};
+  add("search", "search", queries, [](std::string_view q) {
+    std::size_t n = 0;
+    for (const auto& e : ipsecerr::search(q)) n += e.code;
+    return n;
   });
 
   benchmark::Initialize(&argc, argv);
