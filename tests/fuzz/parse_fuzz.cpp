@@ -13,7 +13,8 @@ namespace {
 bool same(const ipsecerr::readings& a, const ipsecerr::readings& b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i].code != b[i].code || a[i].form != b[i].form || a[i].info != b[i].info) return false;
+    if (a[i].code != b[i].code || a[i].form != b[i].form || a[i].info() != b[i].info())
+      return false;
   }
   return true;
 }
@@ -34,9 +35,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const ipsecerr::reading& r : result) {
     if (r.known()) {
       any_known = true;
-      IPSECERR_FUZZ_CHECK(r.info >= table.begin() && r.info < table.end());
-      IPSECERR_FUZZ_CHECK(r.info->code == r.code);
-      IPSECERR_FUZZ_CHECK(ipsecerr::find(r.code) == r.info);
+      IPSECERR_FUZZ_CHECK(r.info() >= table.begin() && r.info() < table.end());
+      IPSECERR_FUZZ_CHECK(r.info()->code == r.code);
+      IPSECERR_FUZZ_CHECK(ipsecerr::find(r.code) == r.info());
     } else {
       IPSECERR_FUZZ_CHECK(ipsecerr::find(r.code) == nullptr);
     }
