@@ -23,29 +23,14 @@ inline namespace v1 {
 
 namespace detail {
 
-// Byte classes for the annotator: a word byte (A-Z a-z 0-9 _), a decimal digit, a hex digit.
-inline constexpr std::uint8_t ann_word = 1;
-inline constexpr std::uint8_t ann_digit = 2;
-inline constexpr std::uint8_t ann_hex = 4;
-
-struct ann_classes {
-  std::uint8_t of[256];
-};
-constexpr ann_classes make_ann_classes() noexcept {
-  ann_classes c{};
-  for (int i = 0; i < 256; ++i) {
-    std::uint8_t k = 0;
-    if (i >= '0' && i <= '9') k |= ann_word | ann_digit | ann_hex;
-    if ((i >= 'a' && i <= 'f') || (i >= 'A' && i <= 'F')) k |= ann_hex;
-    if ((i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') || i == '_') k |= ann_word;
-    c.of[i] = k;
-  }
-  return c;
-}
-inline constexpr ann_classes ann_class = make_ann_classes();
+// Byte classes for the annotator, from parse's table: a word byte (A-Z a-z 0-9 _), a decimal
+// digit, a hex digit.
+inline constexpr std::uint8_t ann_word = name_char;
+inline constexpr std::uint8_t ann_digit = digit_char;
+inline constexpr std::uint8_t ann_hex = hex_char;
 
 constexpr bool ann_is(char c, std::uint8_t k) noexcept {
-  return (ann_class.of[static_cast<unsigned char>(c)] & k) != 0;
+  return (char_class.of[static_cast<unsigned char>(c)] & k) != 0;
 }
 
 // The longest word that can be a code: "0x" and 8 hex digits, or 10 decimal digits.
