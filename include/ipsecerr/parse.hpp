@@ -104,8 +104,8 @@ inline constexpr segment_index by_segment = make_segment_index();
 // so the largest group is that of a last segment; its rows share a chain.
 constexpr std::size_t largest_suffix_group() noexcept {
   std::size_t largest = 0;
-  for (std::size_t i = 0; i < table_size; ++i) {
-    const std::string_view seg = last_segment(table[i].name);
+  for (const error_info& e : table) {
+    const std::string_view seg = last_segment(e.name);
     std::size_t n = 0;
     for (std::size_t r = by_segment.head[segment_hash(seg)]; r != 0; r = by_segment.next[r - 1]) {
       n += same_text(last_segment(table[r - 1].name), seg) ? 1 : 0;
@@ -136,6 +136,7 @@ class readings {
   /// No readings, every item zeroed: for constant evaluation, where the items must be the active
   /// member before they are written (C++17). At run time parse() leaves them unset, as zeroing
   /// them costs more than reading a short token does; items from size() onwards are never read.
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): items_ is the union's active member.
   constexpr explicit readings(detail::zeroed) noexcept : items_() {}
 
   [[nodiscard]] constexpr const reading* begin() const noexcept { return items_; }
