@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "run_time.hpp"
+
 // Counts allocations while `counting` is set, to show that the annotator makes none.
 namespace {
 bool counting = false;
@@ -41,14 +43,7 @@ std::string bytes(const char (&text)[N]) {
   return std::string(text, N - 1);
 }
 
-std::string at_run_time(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    volatile char copy = c;
-    out.push_back(copy);
-  }
-  return out;
-}
+using ipsecerr_test::at_run_time;
 
 // The output of one annotation run: everything, and only the bytes not inserted.
 struct result {

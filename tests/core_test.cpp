@@ -9,13 +9,11 @@
 #include <string>
 #include <type_traits>
 
+#include "run_time.hpp"
+
 namespace {
 
-// Run-time inputs go through volatile so that the run-time paths really run.
-std::uint32_t at_run_time(std::uint32_t v) {
-  volatile std::uint32_t copy = v;
-  return copy;
-}
+using ipsecerr_test::at_run_time;
 
 std::string line(std::uint32_t code) {
   std::ostringstream os;

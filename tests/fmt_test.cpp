@@ -8,12 +8,11 @@
 #include <sstream>
 #include <string>
 
+#include "run_time.hpp"
+
 namespace {
 
-std::uint32_t at_run_time(std::uint32_t v) {
-  volatile std::uint32_t copy = v;
-  return copy;
-}
+using ipsecerr_test::at_run_time;
 
 template <class T>
 std::string streamed(const T& value) {

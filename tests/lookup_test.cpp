@@ -7,12 +7,11 @@
 #include <string>
 #include <string_view>
 
+#include "run_time.hpp"
+
 namespace {
 
-std::uint32_t at_run_time(std::uint32_t v) {
-  volatile std::uint32_t copy = v;
-  return copy;
-}
+using ipsecerr_test::at_run_time;
 
 const ipsecerr::error_info* scan_code(std::uint32_t code) {
   for (const auto& e : ipsecerr::all()) {

@@ -13,17 +13,15 @@
 #include <utility>
 #include <vector>
 
+#include "run_time.hpp"
+
 namespace {
 
 using ipsecerr::errc;
 using ipsecerr::link_reason;
 using ipsecerr::phase;
 
-// Run-time inputs go through volatile so that the run-time paths really run.
-std::uint32_t at_run_time(std::uint32_t v) {
-  volatile std::uint32_t copy = v;
-  return copy;
-}
+using ipsecerr_test::at_run_time;
 
 std::string long_text(std::uint32_t code) {
   std::ostringstream os;

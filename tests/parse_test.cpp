@@ -7,19 +7,13 @@
 #include <string_view>
 #include <vector>
 
+#include "run_time.hpp"
+
 namespace {
 
 using ipsecerr::form;
 
-// Run-time input: the characters go through volatile, so parse really runs.
-std::string at_run_time(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    volatile char copy = c;
-    out.push_back(copy);
-  }
-  return out;
-}
+using ipsecerr_test::at_run_time;
 
 struct expected {
   std::uint32_t code;

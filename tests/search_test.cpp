@@ -9,16 +9,11 @@
 #include <type_traits>
 #include <vector>
 
+#include "run_time.hpp"
+
 namespace {
 
-std::string at_run_time(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    volatile char copy = c;
-    out.push_back(copy);
-  }
-  return out;
-}
+using ipsecerr_test::at_run_time;
 
 std::vector<std::uint32_t> codes(std::string_view words) {
   std::vector<std::uint32_t> out;
