@@ -1,15 +1,7 @@
 # SPDX-License-Identifier: MIT
 # Runs the command after `--`, then requires its exit status to be STATUS and its standard
 # output to equal the file EXPECTED byte for byte.
-set(command)
-set(after_dashes OFF)
-foreach(i RANGE ${CMAKE_ARGC})
-  if(after_dashes)
-    list(APPEND command "${CMAKE_ARGV${i}}")
-  elseif("${CMAKE_ARGV${i}}" STREQUAL "--")
-    set(after_dashes ON)
-  endif()
-endforeach()
+include(${CMAKE_CURRENT_LIST_DIR}/command.cmake)
 execute_process(COMMAND ${command} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 file(READ "${EXPECTED}" expected)
 if(NOT rc STREQUAL "${STATUS}")

@@ -2,15 +2,7 @@
 # Runs the command after `--`, then requires its exit status to be STATUS, no standard output
 # (unless STDOUT_TO names a file to send it to) and exactly one line on standard error that
 # matches REGEX.
-set(command)
-set(after_dashes OFF)
-foreach(i RANGE ${CMAKE_ARGC})
-  if(after_dashes)
-    list(APPEND command "${CMAKE_ARGV${i}}")
-  elseif("${CMAKE_ARGV${i}}" STREQUAL "--")
-    set(after_dashes ON)
-  endif()
-endforeach()
+include(${CMAKE_CURRENT_LIST_DIR}/command.cmake)
 if(DEFINED STDOUT_TO)
   execute_process(COMMAND ${command} RESULT_VARIABLE rc OUTPUT_FILE "${STDOUT_TO}"
                   ERROR_VARIABLE err)

@@ -1,0 +1,11 @@
+# SPDX-License-Identifier: MIT
+# Included by the expect scripts: sets `command` to the arguments after `--` of `cmake -P`.
+set(command)
+set(after_dashes OFF)
+foreach(i RANGE ${CMAKE_ARGC})
+  if(after_dashes)
+    list(APPEND command "${CMAKE_ARGV${i}}")
+  elseif("${CMAKE_ARGV${i}}" STREQUAL "--")
+    set(after_dashes ON)
+  endif()
+endforeach()
