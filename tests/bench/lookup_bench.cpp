@@ -52,13 +52,25 @@ std::vector<std::uint32_t> make_code_keys() {
   return keys;
 }
 
-/// Names of the same mix: table names, misspelt IPsec names, and other Win32 names.
-struct name_keys {
-  std::string pool;  // every key's characters, back to back, as text read from input would be
+/// Text keys held back to back in one pool, as text read from input would be.
+struct text_keys {
+  std::string pool;
   std::vector<std::string_view> keys;
 };
 
-name_keys make_name_keys() {
+text_keys pooled(const std::vector<std::string>& texts) {
+  text_keys out;
+  for (const auto& t : texts) out.pool += t;
+  std::size_t at = 0;
+  for (const auto& t : texts) {
+    out.keys.emplace_back(out.pool.data() + at, t.size());
+    at += t.size();
+  }
+  return out;
+}
+
+/// Names of the same mix: table names, misspelt IPsec names, and other Win32 names.
+text_keys make_name_keys() {
   static constexpr std::string_view others[] = {"ERROR_FILE_NOT_FOUND",
                                                 "ERROR_ACCESS_DENIED",
                                                 "ERROR_INVALID_PARAMETER",
@@ -91,31 +103,7 @@ name_keys make_name_keys() {
     if (pick >= 90 && known.count(text) != 0) continue;
     texts.push_back(text);
   }
-  name_keys out;
-  for (const auto& t : texts) out.pool += t;
-  std::size_t at = 0;
-  for (const auto& t : texts) {
-    out.keys.emplace_back(out.pool.data() + at, t.size());
-    at += t.size();
-  }
-  return out;
-}
-
-/// Text keys held back to back in one pool, as text read from input would be.
-struct text_keys {
-  std::string pool;
-  std::vector<std::string_view> keys;
-};
-
-text_keys pooled(const std::vector<std::string>& texts) {
-  text_keys out;
-  for (const auto& t : texts) out.pool += t;
-  std::size_t at = 0;
-  for (const auto& t : texts) {
-    out.keys.emplace_back(out.pool.data() + at, t.size());
-    at += t.size();
-  }
-  return out;
+  return pooled(texts);
 }
 
 /// The code keys printed in decimal: the same mix as the code keys, as text.
@@ -262,7 +250,7 @@ std::array<std::uint8_t, 1024> make_bytes() {
 
 int main(int argc, char** argv) {
   static const std::vector<std::uint32_t> codes = make_code_keys();
-  static const name_keys names = make_name_keys();
+  static const text_keys names = make_name_keys();
   static const auto code_map = make_code_map();
   static const auto name_map = make_name_map();
   static const auto bytes = make_bytes();
