@@ -41,6 +41,10 @@
 namespace ipsecerr {
 inline namespace v1 {
 
+/// The numbering a code belongs to: a Win32 error code (winerror.h), or a Remote Access (RAS)
+/// error code of the VPN client (raserror.h), whose numbers clash with unrelated Win32 codes.
+enum class code_space : std::uint8_t { win32, ras };
+
 /// What a code is: a failure, a warning (the call succeeded in part) or a range marker.
 enum class kind : std::uint8_t { error, warning, marker };
 
@@ -82,6 +86,7 @@ struct error_info {
   ipsecerr::phase phase;         ///< the negotiation phase it belongs to
   std::uint32_t ntstatus;        ///< the driver's NTSTATUS twin (0xC036....), or 0 if none
   std::string_view hint;         ///< ipsecerr's own words (not Microsoft's): meaning, what to check
+  code_space space = code_space::win32;  ///< the numbering of `code`: win32, or ras
 };
 
 /// One enumerator per table row, valued with its Win32 code: `errc::ike_invalid_mm_for_qm ==
@@ -203,9 +208,10 @@ namespace detail {
 
 #define IPSECERR_SV(text) std::string_view(text, sizeof(text) - 1)
 inline constexpr error_info table[] = {
-#define IPSECERR_ROW(code, name, id, k, cat, ph, nt, message, hint)             \
-  error_info{code,           IPSECERR_SV(#name), IPSECERR_SV(message), kind::k, \
-             component::cat, phase::ph,          std::uint32_t{nt},    IPSECERR_SV(hint)},
+#define IPSECERR_ROW(code, name, id, k, cat, ph, nt, message, hint)                          \
+  error_info{                                                                                \
+      code,      IPSECERR_SV(#name), IPSECERR_SV(message), kind::k,          component::cat, \
+      phase::ph, std::uint32_t{nt},  IPSECERR_SV(hint),    code_space::win32},
 #include "detail/errors.def"
 #undef IPSECERR_ROW
 };

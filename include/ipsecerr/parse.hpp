@@ -4,6 +4,7 @@
 #ifndef IPSECERR_PARSE_HPP
 #define IPSECERR_PARSE_HPP
 
+#include "detail/ascii.hpp"
 #include "ipsecerr.hpp"
 
 namespace ipsecerr {
@@ -185,44 +186,6 @@ constexpr const error_info* find_ntstatus(std::uint32_t value) noexcept {
     if (table[twins.row[i]].ntstatus == value) return &table[twins.row[i]];
   }
   return nullptr;
-}
-
-// ' ', and '\t' '\n' '\v' '\f' '\r' (9 to 13).
-constexpr bool is_space(char c) noexcept {
-  return c == ' ' || static_cast<unsigned char>(c - '\t') <= '\r' - '\t';
-}
-
-// Character classes, one table lookup per character.
-inline constexpr std::uint8_t digit_char = 1;  // 0-9
-inline constexpr std::uint8_t hex_char = 2;    // 0-9 a-f A-F
-inline constexpr std::uint8_t name_char = 4;   // A-Z a-z 0-9 _
-inline constexpr std::uint8_t lower_char = 8;  // a-z
-
-struct char_classes {
-  std::uint8_t of[256];
-  std::uint8_t hex_value[256];  // 0-15 for a hex digit, 16 for anything else
-};
-constexpr char_classes make_char_classes() noexcept {
-  char_classes c{};
-  for (int i = 0; i < 256; ++i) {
-    std::uint8_t k = 0;
-    std::uint8_t v = 16;
-    if (i >= '0' && i <= '9') k |= digit_char | hex_char | name_char;
-    if ((i >= 'a' && i <= 'f') || (i >= 'A' && i <= 'F')) k |= hex_char;
-    if ((i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') || i == '_') k |= name_char;
-    if (i >= 'a' && i <= 'z') k |= lower_char;
-    if (i >= '0' && i <= '9') v = static_cast<std::uint8_t>(i - '0');
-    if (i >= 'a' && i <= 'f') v = static_cast<std::uint8_t>(i - 'a' + 10);
-    if (i >= 'A' && i <= 'F') v = static_cast<std::uint8_t>(i - 'A' + 10);
-    c.of[i] = k;
-    c.hex_value[i] = v;
-  }
-  return c;
-}
-inline constexpr char_classes char_class = make_char_classes();
-
-constexpr std::uint8_t class_of(char c) noexcept {
-  return char_class.of[static_cast<unsigned char>(c)];
 }
 
 // A number read from digits in some base: ok is false for no digits, a non-digit or overflow.

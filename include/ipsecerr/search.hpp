@@ -6,20 +6,13 @@
 
 #include <iterator>
 
+#include "detail/ascii.hpp"
 #include "ipsecerr.hpp"
 
 namespace ipsecerr {
 inline namespace v1 {
 
 namespace detail {
-
-constexpr char to_lower(char c) noexcept {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-constexpr bool is_query_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
 
 // Whether `text` contains `word` (already lower case), ignoring ASCII case.
 // Compares the first letter before the rest, through plain pointers: a constant expression that
@@ -97,10 +90,10 @@ class search_results {
   /// Keeps the words, folded to lower case, in the range itself: no dangling query.
   constexpr explicit search_results(std::string_view words) noexcept {
     for (std::size_t i = 0; i < words.size();) {
-      while (i < words.size() && detail::is_query_space(words[i])) ++i;
+      while (i < words.size() && detail::is_space(words[i])) ++i;
       if (i == words.size()) break;
       if (size_ != 0 && !put(' ')) return;
-      while (i < words.size() && !detail::is_query_space(words[i])) {
+      while (i < words.size() && !detail::is_space(words[i])) {
         if (!put(detail::to_lower(words[i++]))) return;
       }
     }
