@@ -82,6 +82,13 @@ def check_json():
           'a"b\\c\x01\x1f\x7f\n\ufffd\u00e9\ufffd\ufffd\ufffd\U0001F600\ufffd\ufffd',
           "weird argument echoed as documented: " + repr(doc["query"][0]["input"]))
 
+    # nlohmann_json's serializer: DEL and U+FFFD are written as they are (not as \u escapes), and
+    # a sequence cut short (a lead byte and some continuation bytes) becomes one U+FFFD.
+    p = subprocess.run([a.encode() for a in TOOL] + [b"--json", b"\x7f \xe2\x82A \xf0\x9f\x98"],
+                       capture_output=True)
+    check(b'"input": "\x7f \xef\xbf\xbdA \xef\xbf\xbd"' in p.stdout,
+          "DEL kept, a cut-short sequence is one U+FFFD: " + repr(p.stdout[:80]))
+
     doc = parse_json(["--json", "--list"], 0)
     codes = [x["code"] for x in doc["entries"]]
     check(len(codes) == 155 and codes == sorted(codes) and codes[0] == 1469, "list: 155 entries")

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Checked binary I/O for the ipsecerr tool: raw reads of files and standard input as they come,
 // and a buffered writer to standard output that keeps the first error.
-#ifndef IPSECERR_EXAMPLES_IPSECERR_IO_HPP
-#define IPSECERR_EXAMPLES_IPSECERR_IO_HPP
+#ifndef IPSECERR_TOOL_IO_HPP
+#define IPSECERR_TOOL_IO_HPP
 
 #include <cerrno>
 #include <cstddef>
@@ -137,4 +137,4 @@ class output {
 
 }  // namespace ipsecerr_io
 
-#endif  // IPSECERR_EXAMPLES_IPSECERR_IO_HPP
+#endif  // IPSECERR_TOOL_IO_HPP

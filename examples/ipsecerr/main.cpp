@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+// ipsecerr: look up Windows IPsec/IKE error codes in any form, list, search, print JSON, and
+// annotate logs with the names of the codes in them. This file runs the mode the command line
+// asks for; each job has its own file (options, lookup, json, annotate).
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <ipsecerr/ipsecerr.hpp>
+#include <ipsecerr/search.hpp>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "annotate.hpp"
+#include "ids.hpp"
+#include "json.hpp"
+#include "lookup.hpp"
+#include "options.hpp"
+#include "output.hpp"
+
+namespace ipsecerr_tool {
+
+ipsecerr_io::output& out() {
+  static ipsecerr_io::output standard_output;
+  return standard_output;
+}
+
+namespace {
+
+palette colours(const options& o) {
+  palette p;
+  if (o.json) return p;  // JSON is never coloured
+  if (o.color == "always") {
+    p.on = true;
+  } else if (o.color == "auto") {
+#ifndef _WIN32  // Windows consoles need virtual terminal mode for escapes: only with always
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    p.on = ipsecerr_io::stdout_is_terminal() && (no_color == nullptr || *no_color == '\0') &&
+           !(term != nullptr && std::strcmp(term, "dumb") == 0);
+#endif
+  }
+  return p;
+}
+
+void write_entries(const std::vector<const ipsecerr::error_info*>& entries, const options& o,
+                   const palette& p) {
+  if (o.json) {
+    write_entries_json(entries);
+  } else {
+    write_lines(entries, p);
+  }
+}
+
+int list(const options& o, const palette& p) {
+  if (o.operands.size() > 1) return usage_error_for("--list takes at most one category");
+  ipsecerr::view<ipsecerr::error_info> rows = ipsecerr::all();
+  if (!o.operands.empty()) {
+    std::string wanted(o.operands[0]);
+    for (char& c : wanted) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    const auto* known =
+        std::find_if(std::begin(all_components), std::end(all_components),
+                     [&wanted](ipsecerr::component c) { return id_of(c) == wanted; });
+    if (known == std::end(all_components)) {
+      return usage_error_for(fmt::format(
+          "unknown category '{}': use authip, winsock, policy_store, ike, driver or dos_protection",
+          shown(o.operands[0])));
+    }
+    rows = ipsecerr::in_category(*known);
+  }
+  std::vector<const ipsecerr::error_info*> entries;
+  for (const ipsecerr::error_info& e : rows) entries.push_back(&e);
+  write_entries(entries, o, p);
+  return found_all;
+}
+
+int search(const options& o, const palette& p) {
+  if (o.operands.empty()) return usage_error_for("--search needs at least one word");
+  const std::string words = fmt::format("{}", fmt::join(o.operands, " "));
+  std::vector<const ipsecerr::error_info*> entries;
+  for (const ipsecerr::error_info& e : ipsecerr::search(words)) entries.push_back(&e);
+  write_entries(entries, o, p);
+  if (!entries.empty()) return found_all;
+  if (!o.json) complain("no code matches '{}'", shown(words));
+  return not_found;
+}
+
+int run(const options& o) {
+  const palette p = colours(o);
+  switch (o.what) {
+    case mode::lookup:
+      if (o.operands.empty()) return usage_error_for("no code given");
+      return o.json ? lookup_json(o.operands) : lookup_text(o.operands, p);
+    case mode::list: return list(o, p);
+    case mode::search: return search(o, p);
+    case mode::annotate:
+      if (o.json) return usage_error_for("--json does not apply to --annotate");
+      return annotate_files(o.operands, p);
+  }
+  return usage_error;
+}
+
+// Writes out what is left; a write error is reported (unless the reader of a pipe has gone).
+int finish(int status) {
+  if (out().flush()) return status;
+#ifdef EPIPE
+  if (out().error() == EPIPE) return usage_error;  // the reader has gone: end quietly
+#endif
+  complain("cannot write to standard output: {}", std::strerror(out().error()));
+  return usage_error;
+}
+
+}  // namespace
+}  // namespace ipsecerr_tool
+
+int main(int argc, char** argv) {
+#ifdef SIGPIPE
+  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error (EPIPE), handled quietly
+#endif
+  ipsecerr_io::set_up_standard_streams();
+  int status = ipsecerr_tool::found_all;
+  if (const auto o = ipsecerr_tool::parse_options(argc, argv, status)) {
+    status = ipsecerr_tool::run(*o);
+  }
+  return ipsecerr_tool::finish(status);
+}
