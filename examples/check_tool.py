@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Checks the ipsecerr tool from outside: its JSON (parsed by Python's json module and by
 # `python3 -m json.tool`), its colour rules (also on a pseudo-terminal), and the annotate round
-# trip on generated inputs. Usage: check_tool.py json|color|annotate|version TOOL PROJECT_VERSION
+# trip on generated inputs, and the man page.
+# Usage: check_tool.py json|color|annotate|version|man TOOL PROJECT_VERSION [MAN_PAGE]
 import json
 import os
 import random
@@ -273,13 +274,30 @@ def check_annotate():
     check(rc == 0 and out == b"", "empty input: empty output")
 
 
+def check_man():
+    """The man page (help2man's, from --help) names every option that --help lists."""
+    with open(sys.argv[4], encoding="utf-8") as f:
+        roff = f.read()
+    text = re.sub(r"\\f[BIRP]", "", roff).replace("\\-", "-")
+    check(roff.startswith(".\\\" DO NOT MODIFY") or ".TH IPSECERR" in roff, "a man page (.TH)")
+    check(f"ipsecerr {VERSION}" in text, "the man page carries the version")
+    rc, out, _ = run(["--help"])
+    names = set(re.findall(r"(?m)^ +(-[a-z]), ", out.decode()))
+    names |= set(re.findall(r"(?m)^ +(?:-[a-z], |    )(--[a-z][a-z-]*)", out.decode()))
+    check(rc == 0 and {"-h", "--help", "--list", "--search", "--annotate", "--json", "--color",
+                       "--version"} <= names, f"--help lists the options: {sorted(names)}")
+    for name in sorted(names) + ["--"]:
+        check(re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) is not None,
+              f"the man page mentions {name}")
+
+
 def check_version():
     rc, out, err = run(["--version"])
     check(rc == 0 and out == f"ipsecerr {VERSION}\n".encode(), f"--version: {out!r}")
 
 
 {"json": check_json, "color": check_color, "annotate": check_annotate,
- "version": check_version}[sys.argv[1]]()
+ "version": check_version, "man": check_man}[sys.argv[1]]()
 if failures:
     print(f"{len(failures)} check(s) failed")
     sys.exit(1)

@@ -17,9 +17,9 @@ namespace {
 
 constexpr std::string_view usage_lines =
     "Usage: ipsecerr [OPTION]... CODE...\n"
-    "       ipsecerr [--json] -l|--list [CATEGORY]\n"
-    "       ipsecerr [--json] -s|--search WORD...\n"
-    "       ipsecerr --annotate [FILE...]\n";
+    "  or:  ipsecerr [--json] -l|--list [CATEGORY]\n"
+    "  or:  ipsecerr [--json] -s|--search WORD...\n"
+    "  or:  ipsecerr --annotate [FILE...]\n";
 
 constexpr std::string_view footer_text =
     R"(  --                    end of options (an argument that starts with - and a digit is a code,
@@ -39,8 +39,9 @@ Examples:
 // tool's usage lines, GNU-style option names, and descriptions wrapped in a column.
 class help_layout : public CLI::Formatter {
  public:
-  std::string make_usage(const CLI::App*, std::string) const override {
-    return std::string(usage_lines);
+  std::string make_description(const CLI::App*) const override { return ""; }
+  std::string make_usage(const CLI::App* app, std::string) const override {
+    return std::string(usage_lines) + app->get_description() + '\n';
   }
   std::string make_option(const CLI::Option* opt, bool positional) const override {
     std::string names = "  ";
@@ -51,8 +52,9 @@ class help_layout : public CLI::Formatter {
       names += shorts.empty() ? "    " : "-" + shorts.front() + ", ";
       names += "--" + opt->get_lnames().front() + opt->get_option_text();
     }
-    std::string text = names.size() < description_column ? names : names + "\n";
-    std::size_t column = names.size() < description_column ? names.size() : 0;
+    const bool fits = names.size() + 2 <= description_column;  // help2man needs two spaces
+    std::string text = fits ? names : names + "\n";
+    std::size_t column = fits ? names.size() : 0;
     for (std::string_view words = opt->get_description(); !words.empty();) {
       const std::size_t end = std::min(words.find(' '), words.size());
       const std::string_view word = words.substr(0, end);
