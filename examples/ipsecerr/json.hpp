@@ -1,28 +1,32 @@
 // SPDX-License-Identifier: MIT
-// The tool's JSON documents (nlohmann::ordered_json: members in the documented order).
+// The tool's JSON (nlohmann::ordered_json: members in the documented order): entries, lookups
+// as one document or one object per line (NDJSON).
 #ifndef IPSECERR_TOOL_JSON_HPP
 #define IPSECERR_TOOL_JSON_HPP
 
 #include <ipsecerr/ipsecerr.hpp>
+#include <ipsecerr/parse.hpp>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-#include <vector>
+
+#include "entries.hpp"
+#include "lookup.hpp"
 
 namespace ipsecerr_tool {
 
-/// One entry of the table as a JSON object.
+/// One entry of the table.
 nlohmann::ordered_json entry_json(const ipsecerr::error_info& e);
 
-/// The document's text: two-space indentation, a final newline, valid UTF-8 (each invalid
-/// sequence becomes U+FFFD).
-std::string json_text(const nlohmann::ordered_json& document);
+/// One token looked up: {"input", "readings"}.
+nlohmann::ordered_json query_json(std::string_view input, const ipsecerr::readings& r);
 
-/// `{"query": [...]}` for the arguments; not_found when any has no reading.
-int lookup_json(const std::vector<std::string>& args);
+/// `{"query": [...]}` written element by element, or one element per line (NDJSON).
+std::unique_ptr<lookup_writer> json_lookups(bool one_per_line);
 
-/// `{"entries": [...]}`.
-void write_entries_json(const std::vector<const ipsecerr::error_info*>& entries);
+/// `{"entries": [...]}`, or one entry per line (NDJSON).
+void write_entries_json(const entry_list& entries, bool one_per_line);
 
 }  // namespace ipsecerr_tool
 

@@ -3,8 +3,12 @@
 #include "lookup.hpp"
 
 #include <algorithm>
-#include <ipsecerr/parse.hpp>
+#include <cstring>
+#include <string>
 #include <string_view>
+#include <vector>
+
+#include "entries.hpp"
 
 namespace ipsecerr_tool {
 namespace {
@@ -84,33 +88,94 @@ void write_readings(const ipsecerr::readings& r, std::string_view arg, const pal
   }
 }
 
-}  // namespace
-
-int lookup_text(const std::vector<std::string>& args, const palette& p) {
-  int status = found_all;
-  bool first = true;
-  for (const std::string& arg : args) {
-    const ipsecerr::readings r = ipsecerr::parse(arg);
+class text_writer : public lookup_writer {
+ public:
+  explicit text_writer(const palette& p) : p_(p) {}
+  void token(std::string_view input, const ipsecerr::readings& r) override {
     if (r.empty()) {
-      complain("'{}': not a known IPsec error code or name", shown(arg));
+      tell("'{}': not a known IPsec error code or name", shown(input));
+      return;
+    }
+    if (!first_) out().put('\n');
+    first_ = false;
+    write_readings(r, input, p_);
+  }
+
+ private:
+  palette p_;
+  bool first_ = true;
+};
+
+class brief_writer : public lookup_writer {
+ public:
+  explicit brief_writer(const palette& p) : p_(p) {}
+  void token(std::string_view input, const ipsecerr::readings& r) override {
+    if (r.empty()) tell("'{}': not a known IPsec error code or name", shown(input));
+    for (const ipsecerr::reading& x : r) {
+      if (x.known()) write_brief(*x.info(), p_);
+    }
+  }
+
+ private:
+  palette p_;
+};
+
+// The longest line of standard input that is looked up; a longer one is reported, not read
+// whole, so that memory stays bounded.
+constexpr std::size_t line_limit = 64 * 1024;
+
+// Each non-blank line of standard input, looked up. found_all when each had a reading.
+int look_up_lines(lookup_writer& w) {
+  static ipsecerr_io::input in("-");  // one stream, however many '-' there are
+  static ipsecerr_io::line_reader lines(in, line_limit);
+  int status = found_all;
+  std::string_view line;
+  for (std::size_t number = 1; lines.next(line); ++number) {
+    if (lines.too_long()) {
+      tell("standard input, line {}: longer than {} bytes, not looked up", number, line_limit);
       status = not_found;
       continue;
     }
-    if (!first) out().put('\n');
-    first = false;
-    write_readings(r, arg, p);
+    if (line.find_first_not_of(" \t\v\f\r") == std::string_view::npos) continue;  // blank
+    const ipsecerr::readings r = ipsecerr::parse(line);
+    if (r.empty()) status = not_found;
+    w.token(line, r);
+  }
+  if (lines.failed()) {
+    complain("cannot read standard input: {}", std::strerror(in.error()));
+    return usage_error;
   }
   return status;
 }
 
-void write_lines(const std::vector<const ipsecerr::error_info*>& entries, const palette& p) {
-  std::size_t width = 0;
-  for (const auto* e : entries) width = std::max(width, e->name.size());
-  for (const auto* e : entries) {
-    print("{:>5}  {:<6}  {}{}{}{:{}}  {}\n", ipsecerr::to_decimal(e->code).view(),
-          ipsecerr::to_hex(e->code).view(), p.name(), e->name, p.reset(), "",
-          width - e->name.size(), e->message);
+}  // namespace
+
+std::unique_ptr<lookup_writer> text_lookups(const palette& p) {
+  return std::make_unique<text_writer>(p);
+}
+
+std::unique_ptr<lookup_writer> brief_lookups(const palette& p) {
+  return std::make_unique<brief_writer>(p);
+}
+
+int look_up(const options& o, lookup_writer& w) {
+  std::vector<std::string> operands = o.operands;
+  if (operands.empty()) {
+    if (!ipsecerr_io::stdin_is_pipe_or_file()) return usage_error_for("no code given");
+    operands.emplace_back("-");
   }
+  int status = found_all;
+  for (const std::string& arg : operands) {
+    if (arg == "-") {
+      status = std::max(status, look_up_lines(w));
+      continue;
+    }
+    const ipsecerr::readings r = ipsecerr::parse(arg);
+    if (r.empty()) status = std::max(status, not_found);
+    w.token(arg, r);
+  }
+  w.finish();
+  return status;
 }
 
 }  // namespace ipsecerr_tool

@@ -14,11 +14,13 @@
 #include <vector>
 
 #include "annotate.hpp"
+#include "entries.hpp"
 #include "ids.hpp"
 #include "json.hpp"
 #include "lookup.hpp"
 #include "options.hpp"
 #include "output.hpp"
+#include "table.hpp"
 
 namespace ipsecerr_tool {
 
@@ -31,7 +33,7 @@ namespace {
 
 palette colours(const options& o) {
   palette p;
-  if (o.json) return p;  // JSON is never coloured
+  if (o.output != format::text) return p;  // JSON, CSV and TSV are never coloured
   if (o.color == "always") {
     p.on = true;
   } else if (o.color == "auto") {
@@ -43,15 +45,6 @@ palette colours(const options& o) {
 #endif
   }
   return p;
-}
-
-void write_entries(const std::vector<const ipsecerr::error_info*>& entries, const options& o,
-                   const palette& p) {
-  if (o.json) {
-    write_entries_json(entries);
-  } else {
-    write_lines(entries, p);
-  }
 }
 
 int list(const options& o, const palette& p) {
@@ -70,7 +63,7 @@ int list(const options& o, const palette& p) {
     }
     rows = ipsecerr::in_category(*known);
   }
-  std::vector<const ipsecerr::error_info*> entries;
+  entry_list entries;
   for (const ipsecerr::error_info& e : rows) entries.push_back(&e);
   write_entries(entries, o, p);
   return found_all;
@@ -79,25 +72,36 @@ int list(const options& o, const palette& p) {
 int search(const options& o, const palette& p) {
   if (o.operands.empty()) return usage_error_for("--search needs at least one word");
   const std::string words = fmt::format("{}", fmt::join(o.operands, " "));
-  std::vector<const ipsecerr::error_info*> entries;
+  entry_list entries;
   for (const ipsecerr::error_info& e : ipsecerr::search(words)) entries.push_back(&e);
   write_entries(entries, o, p);
   if (!entries.empty()) return found_all;
-  if (!o.json) complain("no code matches '{}'", shown(words));
+  if (o.output == format::text) tell("no code matches '{}'", shown(words));
   return not_found;
+}
+
+std::unique_ptr<lookup_writer> lookup_writer_for(const options& o, const palette& p) {
+  switch (o.output) {
+    case format::text: return o.brief ? brief_lookups(p) : text_lookups(p);
+    case format::json:
+    case format::ndjson: return json_lookups(o.output == format::ndjson);
+    case format::csv:
+    case format::tsv: return table_lookups(o.output);
+  }
+  return text_lookups(p);
 }
 
 int run(const options& o) {
   const palette p = colours(o);
+  if (o.quiet) {
+    quiet() = true;
+    out().discard();
+  }
   switch (o.what) {
-    case mode::lookup:
-      if (o.operands.empty()) return usage_error_for("no code given");
-      return o.json ? lookup_json(o.operands) : lookup_text(o.operands, p);
+    case mode::lookup: return look_up(o, *lookup_writer_for(o, p));
     case mode::list: return list(o, p);
     case mode::search: return search(o, p);
-    case mode::annotate:
-      if (o.json) return usage_error_for("--json does not apply to --annotate");
-      return annotate_files(o.operands, p);
+    case mode::annotate: return annotate_files(o.operands, p);
   }
   return usage_error;
 }

@@ -17,8 +17,9 @@ namespace {
 
 constexpr std::string_view usage_lines =
     "Usage: ipsecerr [OPTION]... CODE...\n"
-    "  or:  ipsecerr [--json] -l|--list [CATEGORY]\n"
-    "  or:  ipsecerr [--json] -s|--search WORD...\n"
+    "  or:  ipsecerr [OPTION]... [-] < CODES\n"
+    "  or:  ipsecerr [--format=FORMAT] -l|--list [CATEGORY]\n"
+    "  or:  ipsecerr [--format=FORMAT] -s|--search WORD...\n"
     "  or:  ipsecerr --annotate [FILE...]\n";
 
 constexpr std::string_view footer_text =
@@ -32,6 +33,8 @@ Examples:
   ipsecerr 0x80073646
   ipsecerr 3646 qm_expired
   ipsecerr --list driver
+  ipsecerr --list --format=csv > ipsec_codes.csv
+  cut -f3 events.tsv | ipsecerr -b
   ipsecerr -s main mode --json | python3 -m json.tool
   journalctl -u ikeext --no-pager | ipsecerr --annotate)";
 
@@ -85,85 +88,149 @@ std::string_view option_of(mode m) {
   return "?";
 }
 
+// The command line's declarations; what CLI11 cannot check is checked by problem_with().
+struct command_line {
+  CLI::App app{"Explains Windows IPsec/IKE error codes with Windows' own English text, anywhere.",
+               "ipsecerr"};
+  bool json = false;
+  bool version = false;
+  std::string format_name = "text";
+  std::vector<std::pair<const CLI::Option*, mode>> modes;
+
+  explicit command_line(options& o) {
+    app.formatter(std::make_shared<help_layout>());
+    app.footer(std::string(footer_text));
+    app.allow_extras();  // unknown options are reported by problem_with(), in the tool's words
+    app.set_help_flag("-h,--help", "show this help");
+    app.add_option("CODE", o.operands,
+                   "look up each code: decimal (13894), hex (0x3646), HRESULT (0x80073646, "
+                   "2147956294, -2147011002), NTSTATUS (0xC0073646, 0xC0360001), %%13894, a name "
+                   "(ERROR_IPSEC_IKE_QM_EXPIRED) or its end (qm_expired); an ambiguous token "
+                   "(3646) shows every reading. - reads standard input, each line a code (as no "
+                   "CODE does when standard input is a pipe or a file); blank lines are skipped");
+    mode_flag("-l,--list", mode::list,
+              "one line per code (code, hex, name, message), all or one category: authip, "
+              "winsock, policy_store, ike, driver, dos_protection")
+        ->option_text(" [CATEGORY]");
+    mode_flag("-s,--search", mode::search,
+              "the codes whose name, message or hint contain every word (any case)")
+        ->option_text(" WORD...");
+    mode_flag("--annotate", mode::annotate,
+              "copy FILEs (or standard input, also for -) to standard output, adding a space "
+              "and [NAME] after every known code in them")
+        ->option_text(" [FILE...]");
+    flag("-b,--brief", o.brief,
+         "one line per code found: NAME CODE HEX MESSAGE, one space between (for scripts)");
+    flag("-q,--quiet", o.quiet,
+         "print nothing: the exit status alone tells (usage and I/O "
+         "errors are still reported)");
+    flag("--json", json, "the same as --format=json");
+    app.add_option("--format", format_name,
+                   "text (the default), json (one document), ndjson (one JSON object per line: "
+                   "an entry, or a lookup's query element), csv (RFC 4180, CRLF line ends) or "
+                   "tsv (LF line ends; tab, CR, LF and backslash as \\t \\r \\n \\\\); csv "
+                   "and tsv have a header row, the JSON entry's members as columns (a lookup "
+                   "adds input and form first), related codes separated by spaces, and an "
+                   "empty field for null")
+        ->option_text("=FORMAT");
+    app.add_flag("--color{auto}", o.color,
+                 "colour: never, always or auto (the default: on a terminal, without "
+                 "NO_COLOR); a value only after '='")
+        ->option_text("=WHEN");
+    flag("--version", version, "show the version");
+  }
+
+  CLI::Option* flag(const char* names, bool& value, const char* text) {
+    return app.add_flag(names, value, text)->disable_flag_override();
+  }
+  CLI::Option* mode_flag(const char* names, mode m, const char* text) {
+    CLI::Option* given = app.add_flag(names)->description(text)->disable_flag_override();
+    modes.emplace_back(given, m);
+    return given;
+  }
+
+  // What is wrong with the command line as given, or nothing.
+  std::optional<std::string> problem_with(options& o) const {
+    bool dashes = false;
+    for (const std::string& extra : app.remaining()) {
+      if (extra == "--" && !dashes) {
+        dashes = true;
+        continue;
+      }
+      return fmt::format("unknown option '{}'", shown(extra));
+    }
+    for (const CLI::Option* given : app.parse_order()) {  // the first two modes given, in order
+      for (const auto& [option, m] : modes) {
+        if (option != given || m == o.what) continue;
+        if (o.what != mode::lookup) {
+          return fmt::format("{} and {} cannot be used together", option_of(o.what), option_of(m));
+        }
+        o.what = m;
+      }
+    }
+    if (o.color != "never" && o.color != "always" && o.color != "auto") {
+      return fmt::format("invalid --color value '{}': use never, always or auto", shown(o.color));
+    }
+    const format formats[] = {format::text, format::json, format::ndjson, format::csv, format::tsv};
+    const auto* named = std::find_if(std::begin(formats), std::end(formats),
+                                     [this](format f) { return name_of(f) == format_name; });
+    if (named == std::end(formats)) {
+      return fmt::format("invalid --format value '{}': use text, json, ndjson, csv or tsv",
+                         shown(format_name));
+    }
+    o.output = *named;
+    if (json && o.output != format::text && o.output != format::json) {
+      return fmt::format("--json and --format={} cannot be used together", format_name);
+    }
+    if (json) o.output = format::json;
+    return conflict(o);
+  }
+
+  // Options that do not go together.
+  static std::optional<std::string> conflict(const options& o) {
+    if (o.what == mode::annotate) {
+      if (o.output == format::json) return "--json does not apply to --annotate";
+      if (o.output != format::text) return "--format does not apply to --annotate";
+      if (o.brief || o.quiet) return "--brief and --quiet do not apply to --annotate";
+    }
+    if (o.brief && o.output != format::text) {
+      return fmt::format("--brief and --format={} cannot be used together", name_of(o.output));
+    }
+    return std::nullopt;
+  }
+};
+
 }  // namespace
+
+std::string_view name_of(format f) {
+  switch (f) {
+    case format::text: return "text";
+    case format::json: return "json";
+    case format::ndjson: return "ndjson";
+    case format::csv: return "csv";
+    case format::tsv: return "tsv";
+  }
+  return "?";
+}
 
 std::optional<options> parse_options(int argc, char** argv, int& status) {
   options o;
-  CLI::App app("Explains Windows IPsec/IKE error codes with Windows' own English text, anywhere.",
-               "ipsecerr");
-  app.formatter(std::make_shared<help_layout>());
-  app.footer(std::string(footer_text));
-  app.allow_extras();  // unknown options are reported below, in the tool's words
-  app.set_help_flag("-h,--help", "show this help");
-  bool version = false;
-  std::vector<std::pair<const CLI::Option*, mode>> modes;
-  const auto mode_flag = [&](const char* names, mode m, const char* text) {
-    CLI::Option* flag = app.add_flag(names)->description(text)->disable_flag_override();
-    modes.emplace_back(flag, m);
-    return flag;
-  };
-  app.add_option("CODE", o.operands,
-                 "look up each code: decimal (13894), hex (0x3646), HRESULT (0x80073646, "
-                 "2147956294, -2147011002), NTSTATUS (0xC0073646, 0xC0360001), %%13894, a name "
-                 "(ERROR_IPSEC_IKE_QM_EXPIRED) or its end (qm_expired); an ambiguous token (3646) "
-                 "shows every reading");
-  mode_flag("-l,--list", mode::list,
-            "one line per code (code, hex, name, message), all or one category: authip, "
-            "winsock, policy_store, ike, driver, dos_protection")
-      ->option_text(" [CATEGORY]");
-  mode_flag("-s,--search", mode::search,
-            "the codes whose name, message or hint contain every word (any case)")
-      ->option_text(" WORD...");
-  mode_flag("--annotate", mode::annotate,
-            "copy FILEs (or standard input, also for -) to standard output, adding a space and "
-            "[NAME] after every known code in them")
-      ->option_text(" [FILE...]");
-  app.add_flag("--json", o.json,
-               "print the same information as one JSON document (not with "
-               "--annotate)")
-      ->disable_flag_override();
-  app.add_flag("--color{auto}", o.color,
-               "colour: never, always or auto (the default: on a terminal, without NO_COLOR); "
-               "a value only after '='")
-      ->option_text("=WHEN");
-  app.add_flag("--version", version, "show the version")->disable_flag_override();
+  command_line line(o);
   try {
-    app.parse(argc, argv);
+    line.app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
-    out().write(app.help());
+    out().write(line.app.help());
     status = found_all;
     return std::nullopt;
   } catch (const CLI::ParseError& e) {
     status = usage_error_for(e.what());
     return std::nullopt;
   }
-
-  bool dashes = false;
-  for (const std::string& extra : app.remaining()) {
-    if (extra == "--" && !dashes) {
-      dashes = true;
-      continue;
-    }
-    status = usage_error_for(fmt::format("unknown option '{}'", shown(extra)));
+  if (const auto problem = line.problem_with(o)) {
+    status = usage_error_for(*problem);
     return std::nullopt;
   }
-  for (const CLI::Option* given : app.parse_order()) {  // the first two modes given, in order
-    for (const auto& [flag, m] : modes) {
-      if (flag != given || m == o.what) continue;
-      if (o.what != mode::lookup) {
-        status = usage_error_for(
-            fmt::format("{} and {} cannot be used together", option_of(o.what), option_of(m)));
-        return std::nullopt;
-      }
-      o.what = m;
-    }
-  }
-  if (o.color != "never" && o.color != "always" && o.color != "auto") {
-    status = usage_error_for(
-        fmt::format("invalid --color value '{}': use never, always or auto", shown(o.color)));
-    return std::nullopt;
-  }
-  if (version) {
+  if (line.version) {
     const int v = IPSECERR_VERSION;
     print("ipsecerr {}.{}.{}\n", v / 10000, v / 100 % 100, v % 100);
     status = found_all;

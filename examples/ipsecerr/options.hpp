@@ -5,15 +5,24 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ipsecerr_tool {
 
 enum class mode { lookup, list, search, annotate };
 
+/// --format: text (blocks or lines), json (one document), ndjson (one JSON object per line),
+/// csv (RFC 4180, CRLF) or tsv (LF, backslash escapes).
+enum class format { text, json, ndjson, csv, tsv };
+
+std::string_view name_of(format f);
+
 struct options {
   mode what = mode::lookup;
-  bool json = false;
+  format output = format::text;
+  bool brief = false;          ///< -b: one line per code found
+  bool quiet = false;          ///< -q: only the exit status
   std::string color = "auto";  ///< never, always or auto
   std::vector<std::string> operands;
 };

@@ -4,6 +4,11 @@
 
 namespace ipsecerr_tool {
 
+bool& quiet() {
+  static bool on = false;
+  return on;
+}
+
 int usage_error_for(std::string_view problem) {
   complain("{} (try --help)", problem);
   return usage_error;

@@ -41,6 +41,15 @@ void complain(fmt::format_string<Args...> format, Args&&... args) {
   std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
+/// Whether -q was given: results and "not found" messages are not shown.
+bool& quiet();
+
+/// complain(), unless -q was given: for what is a result (a code not found), not an error.
+template <typename... Args>
+void tell(fmt::format_string<Args...> format, Args&&... args) {
+  if (!quiet()) complain(format, std::forward<Args>(args)...);
+}
+
 /// Reports a usage error ("ipsecerr: PROBLEM (try --help)"); returns usage_error.
 int usage_error_for(std::string_view problem);
 
