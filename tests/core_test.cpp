@@ -246,6 +246,7 @@ TEST_CASE("in_category: each category is its code range") {
 }
 
 TEST_CASE("ntstatus: the driver and DoS Protection codes carry their NTSTATUS twins") {
+  REQUIRE(ipsecerr::find(1469)->ntstatus == 0xC000A086u);  // STATUS_AUTHIP_FAILURE
   REQUIRE(ipsecerr::find(13910)->ntstatus == 0xC0360001u);
   REQUIRE(ipsecerr::find(13918)->ntstatus == 0xC0360009u);
   REQUIRE(ipsecerr::find(13925)->ntstatus == 0xC0368000u);
@@ -254,7 +255,7 @@ TEST_CASE("ntstatus: the driver and DoS Protection codes carry their NTSTATUS tw
   REQUIRE(ipsecerr::find(13932)->ntstatus == 0xC0368006u);
   std::size_t with_twin = 0;
   for (const auto& e : ipsecerr::all()) with_twin += e.ntstatus != 0 ? 1 : 0;
-  REQUIRE(with_twin == 16);
+  REQUIRE(with_twin == 17);
 }
 
 TEST_CASE("invariants: each check rejects a broken table") {
