@@ -171,11 +171,11 @@ TEST_CASE("phase: the clear cases") {
   for (const auto& e : ipsecerr::all()) {
     CAPTURE(e.name);
     const std::string name(e.name);
-    const bool ike = e.category == ipsecerr::component::ike;
+    const bool ike = e.component == ipsecerr::component::ike;
     if (ike && name.rfind("ERROR_IPSEC_IKE_MM_", 0) == 0) REQUIRE(e.phase == phase::main_mode);
     if (ike && name.rfind("ERROR_IPSEC_IKE_QM_", 0) == 0) REQUIRE(e.phase == phase::quick_mode);
     // Stored policy, packets in the driver, DoS Protection and markers are outside negotiation.
-    if (!ike && e.category != ipsecerr::component::authip) REQUIRE(e.phase == phase::none);
+    if (!ike && e.component != ipsecerr::component::authip) REQUIRE(e.phase == phase::none);
     if (e.kind == ipsecerr::kind::marker) REQUIRE(e.phase == phase::none);
   }
   REQUIRE(ipsecerr::find(at_run_time(13894))->phase == phase::quick_mode);

@@ -48,7 +48,8 @@ enum class code_space : std::uint8_t { win32, ras };
 /// What a code is: a failure, a warning (the call succeeded in part) or a range marker.
 enum class kind : std::uint8_t { error, warning, marker };
 
-/// The Windows component that reports a code (the `category` of an entry).
+/// The part of Windows that reports a code (error_info::component). "Category" names only the
+/// std::error_category of <ipsecerr/error_code.hpp>.
 enum class component : std::uint8_t {
   authip,          ///< AuthIP, outside the IPsec block (1469)
   winsock,         ///< WinSock's name-based IPsec policy (11033)
@@ -76,17 +77,41 @@ struct related_code {
   link_reason reason;  ///< why it is related
 };
 
+namespace detail {
+/// What error_info::category holds: a component whose every read warns that the name is
+/// deprecated. The warning sits on the conversion, not on a member, so that copying an
+/// error_info (which copies this too) never warns, with any compiler.
+class deprecated_component {
+ public:
+  constexpr deprecated_component(component c) noexcept : value_(c) {}  // NOLINT: implicit
+  [[deprecated("use error_info::component")]] constexpr operator component() const noexcept {
+    return value_;
+  }
+
+ private:
+  component value_;
+};
+}  // namespace detail
+
 /// One row of the table.
+///
+/// `category` is the old name of `component`, kept for one version so that code reading
+/// `e.category` still compiles, with a deprecation warning. It is not the same object: it is a
+/// copy of `component`, made by its default member initialiser (aggregate initialisation of
+/// the first nine members, as every row is written, gives it too), which warns wherever it
+/// converts to a component. Read `component`; writing `category` changes nothing else.
 struct error_info {
-  std::uint32_t code;            ///< the Win32 error code, e.g. 13894
-  std::string_view name;         ///< winerror.h's symbolic name, e.g. "ERROR_IPSEC_IKE_QM_EXPIRED"
-  std::string_view message;      ///< Windows' own English text, byte for byte
-  ipsecerr::kind kind;           ///< error, warning or range marker
-  ipsecerr::component category;  ///< the component that reports it
-  ipsecerr::phase phase;         ///< the negotiation phase it belongs to
-  std::uint32_t ntstatus;        ///< the driver's NTSTATUS twin (0xC036....), or 0 if none
-  std::string_view hint;         ///< ipsecerr's own words (not Microsoft's): meaning, what to check
+  std::uint32_t code;             ///< the code in its space, e.g. 13894
+  std::string_view name;          ///< winerror.h's symbolic name, e.g. "ERROR_IPSEC_IKE_QM_EXPIRED"
+  std::string_view message;       ///< Windows' own English text, byte for byte
+  ipsecerr::kind kind;            ///< error, warning or range marker
+  ipsecerr::component component;  ///< the part of Windows that reports it
+  ipsecerr::phase phase;          ///< the negotiation phase it belongs to
+  std::uint32_t ntstatus;         ///< the driver's NTSTATUS twin (0xC036....), or 0 if none
+  std::string_view hint;  ///< ipsecerr's own words (not Microsoft's): meaning, what to check
   code_space space = code_space::win32;  ///< the numbering of `code`: win32, or ras
+  /// Deprecated: the old name of `component` (a copy of it); removed in the next version.
+  detail::deprecated_component category = component;
 };
 
 /// One enumerator per table row, valued with its Win32 code: `errc::ike_invalid_mm_for_qm ==
@@ -418,12 +443,12 @@ constexpr bool kinds_consistent(const error_info* rows, std::size_t n) noexcept 
   return true;
 }
 
-/// Each component's rows are contiguous in code order, so in_category() is a sub-range.
-constexpr bool categories_contiguous(const error_info* rows, std::size_t n) noexcept {
-  std::uint32_t seen = 0;  // one bit per category whose run has started
+/// Each component's rows are contiguous in code order, so in_component() is a sub-range.
+constexpr bool components_contiguous(const error_info* rows, std::size_t n) noexcept {
+  std::uint32_t seen = 0;  // one bit per component whose run has started
   for (std::size_t i = 0; i < n; ++i) {
-    const auto bit = std::uint32_t{1} << static_cast<unsigned>(rows[i].category);
-    if (i > 0 && rows[i - 1].category != rows[i].category && (seen & bit) != 0) return false;
+    const auto bit = std::uint32_t{1} << static_cast<unsigned>(rows[i].component);
+    if (i > 0 && rows[i - 1].component != rows[i].component && (seen & bit) != 0) return false;
     seen |= bit;
   }
   return true;
@@ -469,8 +494,8 @@ static_assert(ids_match_names(ids, table, table_size),
 static_assert(
     kinds_consistent(table, table_size),
     "ipsecerr: warnings are exactly the WARNING_ rows; markers' messages are their names");
-static_assert(categories_contiguous(table, table_size),
-              "ipsecerr: each category's rows must be contiguous in code order");
+static_assert(components_contiguous(table, table_size),
+              "ipsecerr: each component's rows must be contiguous in code order");
 static_assert(hints_clean(table, table_size),
               "ipsecerr: every hint must be non-empty printable ASCII of at most 240 characters");
 static_assert(hints_differ_from_messages(table, table_size),
@@ -893,14 +918,20 @@ namespace detail {
   return static_cast<errc>(e.code);
 }
 
-/// The rows of one category, in code order: `for (auto& e : in_category(component::driver))`.
-[[nodiscard]] constexpr view<error_info> in_category(component c) noexcept {
+/// The rows of one component, in code order: `for (auto& e : in_component(component::driver))`.
+[[nodiscard]] constexpr view<error_info> in_component(component c) noexcept {
   const error_info* first = detail::table;
   const error_info* last = detail::table + detail::table_size;
-  while (first != last && first->category != c) ++first;
+  while (first != last && first->component != c) ++first;
   const error_info* end = first;
-  while (end != last && end->category == c) ++end;
+  while (end != last && end->component == c) ++end;
   return {first, end};
+}
+
+/// Deprecated: the old name of in_component(); removed in the next version.
+[[deprecated("use in_component")]] [[nodiscard]] constexpr view<error_info> in_category(
+    component c) noexcept {
+  return in_component(c);
 }
 
 /// The codes to look at next, with the reason for each, in code order; empty for an unknown
@@ -928,7 +959,7 @@ namespace detail {
   return "?";
 }
 
-/// A short label for a category: "IKE/AuthIP negotiation", "IPsec driver", ...
+/// A short label for a component: "IKE/AuthIP negotiation", "IPsec driver", ...
 [[nodiscard]] constexpr std::string_view to_string(component c) noexcept {
   switch (c) {
     case component::authip: return "AuthIP";
@@ -1042,10 +1073,10 @@ class long_description {
 
   /// Calls out(std::string_view) with the pieces of the long form: lines "label:    value"
   /// (labels padded to 10 columns) for name, code, hex, HRESULT, NTSTATUS (only for the codes
-  /// that have an NTSTATUS twin), kind, category, phase, message and hint, then "related:" and one
-  /// line "  13885 NAME (reason)" per related code (or "related:  none"). Lines are joined by '\n',
-  /// with no newline at the end. An unknown code gives the one-line form: "unknown IPsec error code
-  /// 12345 (0x3039)".
+  /// that have an NTSTATUS twin), kind, component (labelled "category"), phase, message and hint,
+  /// then "related:" and one line "  13885 NAME (reason)" per related code (or "related:  none").
+  /// Lines are joined by '\n', with no newline at the end. An unknown code gives the one-line form:
+  /// "unknown IPsec error code 12345 (0x3039)".
   template <class Out>
   constexpr void write(Out&& out) const {
     const error_info* e = d_.info();
@@ -1071,7 +1102,7 @@ class long_description {
     out(std::string_view("\nkind:     "));
     out(to_string(e->kind));
     out(std::string_view("\ncategory: "));
-    out(to_string(e->category));
+    out(to_string(e->component));
     out(std::string_view("\nphase:    "));
     out(to_string(e->phase));
     out(std::string_view("\nmessage:  "));
