@@ -329,12 +329,12 @@ TEST_CASE("invariants: each meaning check rejects broken data") {
   STATIC_REQUIRE_FALSE(d::links_canonical(twice, 2));
   STATIC_REQUIRE_FALSE(d::links_canonical(unsorted, 2));
 
-  constexpr error_info rows[] = {{13000, "ERROR_IPSEC_A", "Text.", kind::error,
-                                  component::policy_store, phase::none, 0, "Hint a."},
-                                 {13001, "ERROR_IPSEC_B", "Text.", kind::error,
-                                  component::policy_store, phase::none, 0, "Hint b."},
-                                 {13002, "ERROR_IPSEC_C", "Text.", kind::error,
-                                  component::policy_store, phase::none, 0, "Hint c."}};
+  static constexpr error_info rows[] = {{13000, "ERROR_IPSEC_A", "Text.", kind::error,
+                                         component::policy_store, phase::none, 0, "Hint a."},
+                                        {13001, "ERROR_IPSEC_B", "Text.", kind::error,
+                                         component::policy_store, phase::none, 0, "Hint b."},
+                                        {13002, "ERROR_IPSEC_C", "Text.", kind::error,
+                                         component::policy_store, phase::none, 0, "Hint c."}};
   STATIC_REQUIRE(d::links_resolve(sorted, 2, rows, 3));
   STATIC_REQUIRE_FALSE(d::links_resolve(sorted, 2, rows, 2));  // 13002 is not a row there
 
