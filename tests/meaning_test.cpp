@@ -211,11 +211,11 @@ TEST_CASE("phase: the clear cases") {
   for (const auto& e : ipsecerr::all()) {
     CAPTURE(e.name);
     const std::string name(e.name);
-    const bool ike = e.category == ipsecerr::component::ike;
+    const bool ike = e.component == ipsecerr::component::ike;
     if (ike && name.rfind("ERROR_IPSEC_IKE_MM_", 0) == 0) REQUIRE(e.phase == phase::main_mode);
     if (ike && name.rfind("ERROR_IPSEC_IKE_QM_", 0) == 0) REQUIRE(e.phase == phase::quick_mode);
     // Stored policy, packets in the driver, DoS Protection and markers are outside negotiation.
-    if (!ike && e.category != ipsecerr::component::authip) REQUIRE(e.phase == phase::none);
+    if (!ike && e.component != ipsecerr::component::authip) REQUIRE(e.phase == phase::none);
     if (e.kind == ipsecerr::kind::marker) REQUIRE(e.phase == phase::none);
   }
   REQUIRE(ipsecerr::find(at_run_time(13894))->phase == phase::quick_mode);
@@ -417,12 +417,12 @@ TEST_CASE("invariants: each meaning check rejects broken data") {
   STATIC_REQUIRE_FALSE(d::links_canonical(twice, 2));
   STATIC_REQUIRE_FALSE(d::links_canonical(unsorted, 2));
 
-  constexpr error_info rows[] = {{13000, "ERROR_IPSEC_A", "Text.", kind::error,
-                                  component::policy_store, phase::none, 0, "Hint a."},
-                                 {13001, "ERROR_IPSEC_B", "Text.", kind::error,
-                                  component::policy_store, phase::none, 0, "Hint b."},
-                                 {13002, "ERROR_IPSEC_C", "Text.", kind::error,
-                                  component::policy_store, phase::none, 0, "Hint c."}};
+  static constexpr error_info rows[] = {{13000, "ERROR_IPSEC_A", "Text.", kind::error,
+                                         component::policy_store, phase::none, 0, "Hint a."},
+                                        {13001, "ERROR_IPSEC_B", "Text.", kind::error,
+                                         component::policy_store, phase::none, 0, "Hint b."},
+                                        {13002, "ERROR_IPSEC_C", "Text.", kind::error,
+                                         component::policy_store, phase::none, 0, "Hint c."}};
   STATIC_REQUIRE(d::links_resolve(sorted, 2, rows, 3));
   STATIC_REQUIRE_FALSE(d::links_resolve(sorted, 2, rows, 2));  // 13002 is not a row there
 
