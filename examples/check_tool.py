@@ -52,16 +52,17 @@ def check_json():
     e = r[0]["entry"]
     check(e["code"] == 13894 and e["hex"] == "0x3646" and e["hresult"] == "0x80073646", "entry codes")
     check(e["name"] == "ERROR_IPSEC_IKE_INVALID_MM_FOR_QM", "entry name")
-    check(e["kind"] == "error" and e["category"] == "ike" and e["phase"] == "quick_mode",
-          "entry kind, category, phase")
+    check(e["kind"] == "error" and e["component"] == "ike" and e["phase"] == "quick_mode",
+          "entry kind, component, phase")
+    check(e["category"] == e["component"], "category: the old name of component, for one version")
     check(e["message"] == QM_MESSAGE, "entry message, byte for byte")
     check(e["hint"].startswith("The existing main mode SA"), "entry hint")
     check(e["ntstatus"] is None, "no NTSTATUS twin: null")
     check([(x["code"], x["name"], x["reason"]) for x in e["related"]] == [
         (13885, "ERROR_IPSEC_IKE_MM_EXPIRED", "cause_effect"),
         (13886, "ERROR_IPSEC_IKE_PEER_MM_ASSUMED_INVALID", "cause_effect")], "entry related codes")
-    check(list(e) == ["code", "hex", "hresult", "name", "kind", "category", "phase", "message",
-                      "hint", "ntstatus", "related"], "entry members, in the documented order")
+    check(list(e) == ["code", "hex", "hresult", "name", "kind", "category", "component", "phase",
+                      "message", "hint", "ntstatus", "related"], "entry members, in the documented order")
     r = q[1]["readings"]
     check([(x["form"], x["code"], x["known"]) for x in r] ==
           [("decimal", 3646, False), ("bare_hex", 13894, True)], "3646: both readings")
@@ -93,7 +94,7 @@ def check_json():
     codes = [x["code"] for x in doc["entries"]]
     check(len(codes) == 155 and codes == sorted(codes) and codes[0] == 1469, "list: 155 entries")
     doc = parse_json(["-l", "ike", "--json"], 0)
-    check(len(doc["entries"]) > 0 and all(x["category"] == "ike" for x in doc["entries"]),
+    check(len(doc["entries"]) > 0 and all(x["component"] == "ike" for x in doc["entries"]),
           "list ike: only IKE entries")
 
     doc = parse_json(["-s", "main", "mode", "--json"], 0)

@@ -1,51 +1,12 @@
 // SPDX-License-Identifier: MIT
-// The identifiers of the library's enumerators (see ids.hpp).
+// Identifiers the library does not spell yet (see ids.hpp).
 #include "ids.hpp"
 
+#include <fmt/format.h>
+
+#include <ipsecerr/ipsecerr.hpp>
+
 namespace ipsecerr_tool {
-
-std::string_view id_of(ipsecerr::kind k) {
-  switch (k) {
-    case ipsecerr::kind::error: return "error";
-    case ipsecerr::kind::warning: return "warning";
-    case ipsecerr::kind::marker: return "marker";
-  }
-  return "?";
-}
-
-std::string_view id_of(ipsecerr::component c) {
-  switch (c) {
-    case ipsecerr::component::authip: return "authip";
-    case ipsecerr::component::winsock: return "winsock";
-    case ipsecerr::component::policy_store: return "policy_store";
-    case ipsecerr::component::ike: return "ike";
-    case ipsecerr::component::driver: return "driver";
-    case ipsecerr::component::dos_protection: return "dos_protection";
-  }
-  return "?";
-}
-
-std::string_view id_of(ipsecerr::phase p) {
-  switch (p) {
-    case ipsecerr::phase::none: return "none";
-    case ipsecerr::phase::main_mode: return "main_mode";
-    case ipsecerr::phase::quick_mode: return "quick_mode";
-    case ipsecerr::phase::extended_mode: return "extended_mode";
-    case ipsecerr::phase::any: return "any";
-  }
-  return "?";
-}
-
-std::string_view id_of(ipsecerr::link_reason r) {
-  switch (r) {
-    case ipsecerr::link_reason::same_text: return "same_text";
-    case ipsecerr::link_reason::counterpart: return "counterpart";
-    case ipsecerr::link_reason::same_object: return "same_object";
-    case ipsecerr::link_reason::same_family: return "same_family";
-    case ipsecerr::link_reason::cause_effect: return "cause_effect";
-  }
-  return "?";
-}
 
 std::string_view id_of(ipsecerr::form f) {
   switch (f) {
@@ -64,6 +25,19 @@ std::string_view id_of(ipsecerr::form f) {
     case ipsecerr::form::name_suffix: return "name_suffix";
   }
   return "?";
+}
+
+std::string component_ids() {
+  std::string ids;
+  const auto all = ipsecerr::enumerators<ipsecerr::component>();
+  for (const ipsecerr::component c : all) {
+    fmt::format_to(std::back_inserter(ids), "{}{}",
+                   ids.empty()          ? ""
+                   : c == all.end()[-1] ? " or "
+                                        : ", ",
+                   ipsecerr::to_id(c));
+  }
+  return ids;
 }
 
 }  // namespace ipsecerr_tool

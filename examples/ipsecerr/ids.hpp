@@ -1,25 +1,21 @@
 // SPDX-License-Identifier: MIT
-// The identifiers of the library's enumerators used in JSON and on the command line (the C++
-// enumerators' names).
+// Identifiers for JSON and the command line that the library does not spell yet: the ids of
+// parse()'s forms, and the list of component ids for messages.
 #ifndef IPSECERR_TOOL_IDS_HPP
 #define IPSECERR_TOOL_IDS_HPP
 
-#include <ipsecerr/ipsecerr.hpp>
 #include <ipsecerr/parse.hpp>
+#include <string>
 #include <string_view>
 
 namespace ipsecerr_tool {
 
-std::string_view id_of(ipsecerr::kind k);
-std::string_view id_of(ipsecerr::component c);
-std::string_view id_of(ipsecerr::phase p);
-std::string_view id_of(ipsecerr::link_reason r);
+/// The form's id (the enumerator's name), as the README's JSON section lists them. parse.hpp
+/// has only to_string(form), a label for people.
 std::string_view id_of(ipsecerr::form f);
 
-/// Every component, in the order of the table's components.
-inline constexpr ipsecerr::component all_components[] = {
-    ipsecerr::component::authip, ipsecerr::component::winsock, ipsecerr::component::policy_store,
-    ipsecerr::component::ike,    ipsecerr::component::driver,  ipsecerr::component::dos_protection};
+/// "authip, winsock, ..., or dos_protection": every component's id, for messages and help.
+std::string component_ids();
 
 }  // namespace ipsecerr_tool
 

@@ -51,17 +51,18 @@ class json_writer : public lookup_writer {
 
 json entry_json(const ipsecerr::error_info& e) {
   json related = json::array();
-  for (const ipsecerr::related_code& r : ipsecerr::related(e.code)) {
+  for (const ipsecerr::related_code& r : ipsecerr::related(e)) {
     related.push_back(
-        {{"code", r.code}, {"name", ipsecerr::find(r.code)->name}, {"reason", id_of(r.reason)}});
+        {{"code", r.code}, {"name", r.info()->name}, {"reason", ipsecerr::to_id(r.reason)}});
   }
   return {{"code", e.code},
           {"hex", ipsecerr::to_hex(e.code).view()},
           {"hresult", ipsecerr::to_hex(ipsecerr::to_hresult(e.code)).view()},
           {"name", e.name},
-          {"kind", id_of(e.kind)},
-          {"category", id_of(e.category)},
-          {"phase", id_of(e.phase)},
+          {"kind", ipsecerr::to_id(e.kind)},
+          {"category", ipsecerr::to_id(e.component)},  // the old name: goes in the next version
+          {"component", ipsecerr::to_id(e.component)},
+          {"phase", ipsecerr::to_id(e.phase)},
           {"message", e.message},
           {"hint", e.hint},
           {"ntstatus", e.ntstatus != 0 ? json(ipsecerr::to_hex(e.ntstatus).view()) : json()},

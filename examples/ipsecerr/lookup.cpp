@@ -13,27 +13,24 @@
 namespace ipsecerr_tool {
 namespace {
 
-// The long form of an entry, labels in colour.
+// The long form of an entry: labels and names in colour (the library tells the parts apart).
 void write_block(const ipsecerr::error_info& e, const palette& p) {
-  std::string text;
-  ipsecerr::describe(e.code).long_form().write([&text](std::string_view piece) { text += piece; });
-  text += '\n';
-  std::size_t at = 0;
-  while (at < text.size()) {
-    const std::size_t end = text.find('\n', at) + 1;
-    const std::string_view line(text.data() + at, end - at);
-    const std::size_t colon = line.find(':');
-    if (p.on && line.front() != ' ' && colon != std::string_view::npos) {
-      const std::size_t value = std::min(line.find_first_not_of(' ', colon + 1), line.size() - 1);
-      const bool is_name = line.substr(0, colon) == "name";
-      print("{}{}{}{}{}{}{}\n", p.label(), line.substr(0, colon + 1), p.reset(),
-            line.substr(colon + 1, value - colon - 1), is_name ? p.name() : "",
-            line.substr(value, line.size() - value - 1), is_name ? p.reset() : "");
-    } else {
-      out().write(line);
-    }
-    at = end;
-  }
+  std::string_view colour;  // the colour in effect
+  const auto paint = [&colour, &p](std::string_view wanted) {
+    if (wanted == colour) return;
+    if (!colour.empty()) out().write(p.reset());
+    out().write(wanted);
+    colour = wanted;
+  };
+  ipsecerr::description(e).long_form().write_parts(
+      [&](std::string_view piece, ipsecerr::long_part part) {
+        paint(part == ipsecerr::long_part::label  ? p.label()
+              : part == ipsecerr::long_part::name ? p.name()
+                                                  : "");
+        out().write(piece);
+      });
+  paint("");
+  out().put('\n');
 }
 
 // Why a token has several readings.

@@ -48,20 +48,15 @@ palette colours(const options& o) {
 }
 
 int list(const options& o, const palette& p) {
-  if (o.operands.size() > 1) return usage_error_for("--list takes at most one category");
+  if (o.operands.size() > 1) return usage_error_for("--list takes at most one component");
   ipsecerr::view<ipsecerr::error_info> rows = ipsecerr::all();
   if (!o.operands.empty()) {
-    std::string wanted(o.operands[0]);
-    for (char& c : wanted) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    const auto* known =
-        std::find_if(std::begin(all_components), std::end(all_components),
-                     [&wanted](ipsecerr::component c) { return id_of(c) == wanted; });
-    if (known == std::end(all_components)) {
-      return usage_error_for(fmt::format(
-          "unknown category '{}': use authip, winsock, policy_store, ike, driver or dos_protection",
-          shown(o.operands[0])));
+    const ipsecerr::component* known = ipsecerr::from_id<ipsecerr::component>(o.operands[0]);
+    if (known == nullptr) {
+      return usage_error_for(
+          fmt::format("unknown component '{}': use {}", shown(o.operands[0]), component_ids()));
     }
-    rows = ipsecerr::in_category(*known);
+    rows = ipsecerr::in_component(*known);
   }
   entry_list entries;
   for (const ipsecerr::error_info& e : rows) entries.push_back(&e);

@@ -10,6 +10,7 @@
 #include <ipsecerr/ipsecerr.hpp>
 #include <string_view>
 
+#include "ids.hpp"
 #include "output.hpp"
 
 namespace ipsecerr_tool {
@@ -18,7 +19,7 @@ namespace {
 constexpr std::string_view usage_lines =
     "Usage: ipsecerr [OPTION]... CODE...\n"
     "  or:  ipsecerr [OPTION]... [-] < CODES\n"
-    "  or:  ipsecerr [--format=FORMAT] -l|--list [CATEGORY]\n"
+    "  or:  ipsecerr [--format=FORMAT] -l|--list [COMPONENT]\n"
     "  or:  ipsecerr [--format=FORMAT] -s|--search WORD...\n"
     "  or:  ipsecerr --annotate [FILE...]\n";
 
@@ -109,9 +110,10 @@ struct command_line {
                    "(3646) shows every reading. - reads standard input, each line a code (as no "
                    "CODE does when standard input is a pipe or a file); blank lines are skipped");
     mode_flag("-l,--list", mode::list,
-              "one line per code (code, hex, name, message), all or one category: authip, "
-              "winsock, policy_store, ike, driver, dos_protection")
-        ->option_text(" [CATEGORY]");
+              "one line per code (code, hex, name, message), all or one component (the part of "
+              "Windows that reports it): " +
+                  component_ids())
+        ->option_text(" [COMPONENT]");
     mode_flag("-s,--search", mode::search,
               "the codes whose name, message or hint contain every word (any case)")
         ->option_text(" WORD...");
@@ -143,7 +145,7 @@ struct command_line {
   CLI::Option* flag(const char* names, bool& value, const char* text) {
     return app.add_flag(names, value, text)->disable_flag_override();
   }
-  CLI::Option* mode_flag(const char* names, mode m, const char* text) {
+  CLI::Option* mode_flag(const char* names, mode m, const std::string& text) {
     CLI::Option* given = app.add_flag(names)->description(text)->disable_flag_override();
     modes.emplace_back(given, m);
     return given;
