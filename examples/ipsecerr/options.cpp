@@ -101,6 +101,7 @@ struct command_line {
   explicit command_line(options& o) {
     app.formatter(std::make_shared<help_layout>());
     app.footer(std::string(footer_text));
+    app.allow_windows_style_options(false);  // on Windows too, /path is an operand
     app.allow_extras();  // unknown options are reported by problem_with(), in the tool's words
     app.set_help_flag("-h,--help", "show this help");
     app.add_option("CODE", o.operands,
