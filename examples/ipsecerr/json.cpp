@@ -14,8 +14,7 @@ using json = nlohmann::ordered_json;
 // The text: two-space indentation (none for NDJSON), then `indent` more on every line after
 // the first.
 std::string json_text(const json& value, bool one_line, std::string_view indent = "") {
-  const std::string text =
-      value.dump(one_line ? -1 : 2, ' ', false, json::error_handler_t::replace);
+  std::string text = value.dump(one_line ? -1 : 2, ' ', false, json::error_handler_t::replace);
   if (indent.empty()) return text;
   std::string indented;
   for (char c : text) {

@@ -119,7 +119,7 @@ class brief_writer : public lookup_writer {
 
 // The longest line of standard input that is looked up; a longer one is reported, not read
 // whole, so that memory stays bounded.
-constexpr std::size_t line_limit = 64 * 1024;
+constexpr std::size_t line_limit = std::size_t{64} * 1024;
 
 // Each non-blank line of standard input, looked up. found_all when each had a reading.
 int look_up_lines(lookup_writer& w) {

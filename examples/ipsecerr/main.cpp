@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <ipsecerr/ipsecerr.hpp>
 #include <ipsecerr/search.hpp>
 #include <iterator>
@@ -119,9 +121,16 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error (EPIPE), handled quietly
 #endif
   ipsecerr_io::set_up_standard_streams();
-  int status = ipsecerr_tool::found_all;
-  if (const auto o = ipsecerr_tool::parse_options(argc, argv, status)) {
-    status = ipsecerr_tool::run(*o);
+  try {
+    int status = ipsecerr_tool::found_all;
+    if (const auto o = ipsecerr_tool::parse_options(argc, argv, status)) {
+      status = ipsecerr_tool::run(*o);
+    }
+    return ipsecerr_tool::finish(status);
+  } catch (const std::exception& e) {  // out of memory, at most
+    std::fprintf(stderr, "ipsecerr: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "ipsecerr: unexpected error\n");
   }
-  return ipsecerr_tool::finish(status);
+  return ipsecerr_tool::usage_error;
 }
