@@ -56,6 +56,8 @@ enum class component : std::uint8_t {
   ike,             ///< IKE/AuthIP negotiation (IKEEXT)
   driver,          ///< the IPsec driver acting on packets
   dos_protection,  ///< IPsec DoS Protection
+  vpn_client,      ///< the Windows VPN client (RasClient): RAS codes, ipsecerr/ras.hpp
+  ras,             ///< Routing and Remote Access (RRAS) on a server: RAS codes, ipsecerr/ras.hpp
 };
 
 /// The negotiation phase a code belongs to, where one applies.
@@ -68,6 +70,7 @@ enum class link_reason : std::uint8_t {
   same_object,   ///< another outcome for the same kind of object (exists, not found, in use)
   same_family,   ///< a closely related condition of the same component
   cause_effect,  ///< one commonly causes or follows the other
+  vpn_client_code,  ///< a RAS code of the VPN client and the IKE code it stands for (ras.hpp)
 };
 
 /// One entry of related(): a related code and why it is related.
@@ -87,6 +90,13 @@ struct error_info {
   std::uint32_t ntstatus;        ///< the driver's NTSTATUS twin (0xC036....), or 0 if none
   std::string_view hint;         ///< ipsecerr's own words (not Microsoft's): meaning, what to check
   code_space space = code_space::win32;  ///< the numbering of `code`: win32, or ras
+};
+
+/// One link that can cross code spaces (ipsecerr/ras.hpp): the related entry itself, which
+/// carries its space, code and name, and why it is related.
+struct related_entry {
+  const error_info* entry;  ///< the related entry, never nullptr; entry->space is its space
+  link_reason reason;       ///< why it is related
 };
 
 /// One enumerator per table row, valued with its Win32 code: `errc::ike_invalid_mm_for_qm ==
@@ -937,6 +947,8 @@ namespace detail {
     case component::ike: return "IKE/AuthIP negotiation";
     case component::driver: return "IPsec driver";
     case component::dos_protection: return "IPsec DoS Protection";
+    case component::vpn_client: return "VPN client (RAS)";
+    case component::ras: return "Routing and Remote Access";
   }
   return "?";
 }
@@ -961,6 +973,7 @@ namespace detail {
     case link_reason::same_object: return "same object";
     case link_reason::same_family: return "same family";
     case link_reason::cause_effect: return "cause or effect";
+    case link_reason::vpn_client_code: return "IKE code and VPN client code";
   }
   return "?";
 }
@@ -972,6 +985,11 @@ class description {
  public:
   constexpr explicit description(std::uint32_t requested) noexcept
       : requested_(requested), info_(find(requested)) {}
+  /// A description of an entry found elsewhere (ipsecerr/ras.hpp), or of an unknown code of a
+  /// space; `links` are the entry's related entries of any space, listed by the long form.
+  constexpr description(std::uint32_t requested, const error_info* info, code_space space,
+                        view<related_entry> links) noexcept
+      : requested_(requested), info_(info), space_(space), links_(links) {}
 
   /// Whether the code is in the table.
   [[nodiscard]] constexpr bool known() const noexcept { return info_ != nullptr; }
@@ -993,23 +1011,31 @@ class description {
   [[nodiscard]] constexpr code_text hex() const noexcept { return to_hex(code()); }
   /// The entry, or nullptr when unknown.
   [[nodiscard]] constexpr const error_info* info() const noexcept { return info_; }
+  /// The code space: win32 for describe(), ras for describe_ras() (ipsecerr/ras.hpp).
+  [[nodiscard]] constexpr code_space space() const noexcept { return space_; }
+  /// The related entries it was given (ipsecerr/ras.hpp); Win32 links come from related().
+  [[nodiscard]] constexpr view<related_entry> links() const noexcept { return links_; }
 
   /// Calls out(std::string_view) with the pieces of the one-line form, in order:
-  /// "NAME (13894, 0x3646): message" or "unknown IPsec error code 12345 (0x3039)".
+  /// "NAME (13894, 0x3646): message" or "unknown IPsec error code 12345 (0x3039)"; for a RAS
+  /// code "NAME (RAS 809): message" or "unknown RAS error code 999 (0x3E7)".
   template <class Out>
   constexpr void write_line(Out&& out) const {
     const code_text dec = to_decimal(code());
     const code_text hx = hex();
+    const bool ras = space_ == code_space::ras;
     if (info_ != nullptr) {
       out(info_->name);
-      out(std::string_view(" ("));
+      out(std::string_view(ras ? " (RAS " : " ("));
       out(dec.view());
-      out(std::string_view(", "));
-      out(hx.view());
+      if (!ras) {
+        out(std::string_view(", "));
+        out(hx.view());
+      }
       out(std::string_view("): "));
       out(info_->message);
     } else {
-      out(std::string_view("unknown IPsec error code "));
+      out(std::string_view(ras ? "unknown RAS error code " : "unknown IPsec error code "));
       out(dec.view());
       out(std::string_view(" ("));
       out(hx.view());
@@ -1030,6 +1056,8 @@ class description {
  private:
   std::uint32_t requested_;
   const error_info* info_;
+  code_space space_ = code_space::win32;
+  view<related_entry> links_;
 };
 
 /// What description::long_form() returns: every field on its own line, related codes included.
@@ -1058,7 +1086,7 @@ class long_description {
     const code_text hr = to_hex(to_hresult(e->code));
     out(std::string_view("name:     "));
     out(e->name);
-    out(std::string_view("\ncode:     "));
+    out(std::string_view(e->space == code_space::ras ? "\ncode:     RAS error " : "\ncode:     "));
     out(dec.view());
     out(std::string_view("\nhex:      "));
     out(hx.view());
@@ -1078,18 +1106,13 @@ class long_description {
     out(e->message);
     out(std::string_view("\nhint:     "));
     out(e->hint);
-    const view<related_code> links = related(e->code);
-    out(links.empty() ? std::string_view("\nrelated:  none") : std::string_view("\nrelated:"));
-    for (const related_code& r : links) {
-      const code_text rc = to_decimal(r.code);
-      out(std::string_view("\n  "));
-      out(rc.view());
-      out(std::string_view(" "));
-      out(find(r.code)->name);
-      out(std::string_view(" ("));
-      out(to_string(r.reason));
-      out(std::string_view(")"));
-    }
+    const view<related_code> links =
+        e->space == code_space::win32 ? related(e->code) : view<related_code>{};
+    const view<related_entry> more = d_.links();
+    out(links.empty() && more.empty() ? std::string_view("\nrelated:  none")
+                                      : std::string_view("\nrelated:"));
+    for (const related_code& r : links) write_related(out, *find(r.code), r.reason);
+    for (const related_entry& r : more) write_related(out, *r.entry, r.reason);
   }
 
   /// The length of the long form.
@@ -1100,6 +1123,19 @@ class long_description {
   }
 
  private:
+  // One line "  13885 NAME (reason)", or "  RAS 809 NAME (reason)" for a RAS entry.
+  template <class Out>
+  static constexpr void write_related(Out& out, const error_info& e, link_reason reason) {
+    const code_text rc = to_decimal(e.code);
+    out(std::string_view(e.space == code_space::ras ? "\n  RAS " : "\n  "));
+    out(rc.view());
+    out(std::string_view(" "));
+    out(e.name);
+    out(std::string_view(" ("));
+    out(to_string(reason));
+    out(std::string_view(")"));
+  }
+
   description d_;
 };
 
@@ -1159,6 +1195,7 @@ std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& o
 template <class Traits>
 std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
                                              const error_info& e) {
+  if (e.space != code_space::win32) return os << description(e.code, &e, e.space, {});
   return os << describe(e.code);
 }
 
