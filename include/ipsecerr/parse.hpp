@@ -26,7 +26,7 @@ enum class form : std::uint8_t {
   name_exact,             ///< ERROR_IPSEC_IKE_QM_EXPIRED
   name_case_insensitive,  ///< error_ipsec_ike_qm_expired
   name_suffix,            ///< the end of names, on an underscore: QM_EXPIRED, invalid_mm_for_qm
-  ras,  ///< a RAS code (ras.hpp): 809, 0x80070329, -2147023063, ERROR_VPN_TIMEOUT, vpn_timeout
+  ras,  ///< a RAS code (ras.hpp): 809, 0x80070329, -2147024087, ERROR_VPN_TIMEOUT, vpn_timeout
 };
 
 /// A short label for a form: "decimal", "HRESULT", "name suffix", ...

@@ -372,7 +372,7 @@ std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& o
 namespace detail {
 
 /// The RAS code a whole token denotes, or 0: a RAS code in decimal or 0x hex, its
-/// HRESULT_FROM_WIN32 (0x80070329, 2147484457, -2147023063), a raserror.h name in any case, or
+/// HRESULT_FROM_WIN32 (0x80070329, 2147943209, -2147024087), a raserror.h name in any case, or
 /// that name without ERROR_ (vpn_timeout, OAKLEY_AUTH_FAIL). A shorter name suffix is never read
 /// as RAS: `auth_fail` stays 13801 only.
 constexpr std::uint32_t ras_token_code(std::string_view t) noexcept {
