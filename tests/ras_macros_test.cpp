@@ -65,6 +65,7 @@ TEST_CASE("windows.h, ras.h first: the RAS headers still work") {
   REQUIRE(ec != std::error_code(static_cast<int>(code), std::system_category()));
   REQUIRE(fmt::format("{:n} {:h}", ipsecerr::ras_errc::vpn_timeout,
                       ipsecerr::ras_errc::vpn_timeout) == "ERROR_VPN_TIMEOUT 0x80070329");
-  REQUIRE(ipsecerr::parse("809").back().info()->code == 809);
+  const auto readings = ipsecerr::parse("809");
+  REQUIRE(readings[readings.size() - 1].info()->code == 809);
   REQUIRE(ipsecerr::find_ras_phrase("The error code returned on failure is 809.").code == 809);
 }
