@@ -218,8 +218,8 @@ TEST_CASE("ras: find_ras by code, HRESULT, enumerator and name; ras_code_of") {
   STATIC_REQUIRE(static_cast<std::uint32_t>(ras_errc::ikev2_psk_interface_already_exists) == 870);
   REQUIRE(find_ras(at_run_time(0x80070315)) == find_ras(789));
   REQUIRE(find_ras(at_run_time(0xC0070315)) == nullptr);  // NTSTATUS_FROM_WIN32 is no RAS form
-  for (const std::uint32_t none : {0u, 600u, 765u, 767u, 785u, 794u, 808u, 871u, 878u, 13801u,
-                                   0x80070000u, 0xFFFFFFFFu}) {
+  for (const std::uint32_t none :
+       {0u, 600u, 765u, 767u, 785u, 794u, 808u, 871u, 878u, 13801u, 0x80070000u, 0xFFFFFFFFu}) {
     CAPTURE(none);
     REQUIRE(find_ras(at_run_time(none)) == nullptr);
   }
@@ -261,9 +261,9 @@ TEST_CASE("ras links: the documented links, typed with their space") {
                   "RAS 835 same family"});
   REQUIRE(shown(ipsecerr::ras_related(811)) == strings{"13801 same family"});
   REQUIRE(shown(ipsecerr::ras_related(827)) == strings{"13891 same family"});
-  REQUIRE(shown(ipsecerr::ras_related(835)) ==
-          strings{"13801 same family", "13847 same family", "RAS 787 same family",
-                  "RAS 810 same family"});
+  REQUIRE(shown(ipsecerr::ras_related(835)) == strings{"13801 same family", "13847 same family",
+                                                       "RAS 787 same family",
+                                                       "RAS 810 same family"});
   REQUIRE(ipsecerr::ras_related(870).empty());
   REQUIRE(ipsecerr::ras_related(13801).empty());
   // The other direction: the RAS entries of a Win32 code, in any form find() takes.
@@ -415,8 +415,7 @@ TEST_CASE("ras parse: RAS readings next to the Win32 readings of a number") {
     REQUIRE(ipsecerr::parse(at_run_time(none)).empty());
   }
   // The Win32 codes are unchanged.
-  REQUIRE(shown(ipsecerr::parse(at_run_time("13801"))) ==
-          strings{"13801 decimal"});
+  REQUIRE(shown(ipsecerr::parse(at_run_time("13801"))) == strings{"13801 decimal"});
   // And in a constant expression.
   constexpr auto r = ipsecerr::parse("809");
   STATIC_REQUIRE(r.size() == 3);
@@ -431,17 +430,17 @@ TEST_CASE("ras parse: full RAS names, and suffixes only with the RAS segment") {
           strings{"787 RAS error"});
   REQUIRE(shown(ipsecerr::parse(at_run_time("oakley_auth_fail"))) == strings{"787 RAS error"});
   REQUIRE(shown(ipsecerr::parse(at_run_time("vpn_timeout"))) == strings{"809 RAS error"});
-  REQUIRE(shown(ipsecerr::parse(at_run_time("IPSEC_SERVICE_STOPPED"))) ==
-          strings{"827 RAS error"});
+  REQUIRE(shown(ipsecerr::parse(at_run_time("IPSEC_SERVICE_STOPPED"))) == strings{"827 RAS error"});
   // Shorter suffixes are not RAS.
-  for (const char* none : {"timeout", "bad_psk", "service_stopped", "_vpn_timeout", "vpn_timeout_"}) {
+  for (const char* none :
+       {"timeout", "bad_psk", "service_stopped", "_vpn_timeout", "vpn_timeout_"}) {
     CAPTURE(none);
     REQUIRE(ipsecerr::parse(at_run_time(none)).empty());
   }
   // The seven suffixes that name both an IKE and an ERROR_OAKLEY_* code keep their Win32 readings.
   const std::map<std::string, std::uint32_t> seven = {
-      {"auth_fail", 13801},    {"no_cert", 13806},   {"attrib_fail", 13802}, {"no_peer_cert", 13847},
-      {"no_policy", 13825},    {"timed_out", 13805}, {"error", 13816}};
+      {"auth_fail", 13801}, {"no_cert", 13806},   {"attrib_fail", 13802}, {"no_peer_cert", 13847},
+      {"no_policy", 13825}, {"timed_out", 13805}, {"error", 13816}};
   for (const auto& [suffix, code] : seven) {
     CAPTURE(suffix);
     const auto r = ipsecerr::parse(at_run_time(suffix));
@@ -511,7 +510,8 @@ TEST_CASE("ras phrases: RAS 809, RAS error 809 and RasClient's sentence pick the
 TEST_CASE("ras phrases: read_ras_phrase takes a whole text only") {
   REQUIRE(ipsecerr::read_ras_phrase(at_run_time("  RAS error 809 ")).code == 809);
   REQUIRE(ipsecerr::read_ras_phrase(at_run_time("RAS 789.")).code == 789);
-  const auto s = ipsecerr::read_ras_phrase(at_run_time("The error code returned on failure is 13801."));
+  const auto s =
+      ipsecerr::read_ras_phrase(at_run_time("The error code returned on failure is 13801."));
   REQUIRE((s.found() && s.code == 13801 && s.space == code_space::win32));
   REQUIRE(ipsecerr::read_ras_phrase(at_run_time("error code returned on failure is 809")).found());
   REQUIRE_FALSE(ipsecerr::read_ras_phrase(at_run_time("see RAS error 809")).found());
@@ -520,8 +520,8 @@ TEST_CASE("ras phrases: read_ras_phrase takes a whole text only") {
 }
 
 TEST_CASE("ras annotate: a token alone never annotates a RAS code") {
-  for (const char* line : {"hr=0x80070329 failed", "error 809 on VPN", "code -2147024107.",
-                           "0x329"}) {
+  for (const char* line :
+       {"hr=0x80070329 failed", "error 809 on VPN", "code -2147024107.", "0x329"}) {
     CAPTURE(line);
     std::string out;
     ipsecerr::annotate(at_run_time(line), [&](std::string_view bytes, bool) { out.append(bytes); });

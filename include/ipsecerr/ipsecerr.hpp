@@ -65,11 +65,11 @@ enum class phase : std::uint8_t { none, main_mode, quick_mode, extended_mode, an
 
 /// Why two codes are related: every link between two codes has exactly one reason.
 enum class link_reason : std::uint8_t {
-  same_text,     ///< Windows gives both codes the identical message
-  counterpart,   ///< the same condition for the other phase (main / quick mode) or object kind
-  same_object,   ///< another outcome for the same kind of object (exists, not found, in use)
-  same_family,   ///< a closely related condition of the same component
-  cause_effect,  ///< one commonly causes or follows the other
+  same_text,        ///< Windows gives both codes the identical message
+  counterpart,      ///< the same condition for the other phase (main / quick mode) or object kind
+  same_object,      ///< another outcome for the same kind of object (exists, not found, in use)
+  same_family,      ///< a closely related condition of the same component
+  cause_effect,     ///< one commonly causes or follows the other
   vpn_client_code,  ///< a RAS code of the VPN client and the IKE code it stands for (ras.hpp)
 };
 

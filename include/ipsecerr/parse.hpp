@@ -374,8 +374,9 @@ struct parser {
 /// Every reading of a token, e.g. parse("3646") = {decimal 3646 (unknown), hex 0x3646 = 13894}.
 /// Reads decimal, 0x hex, hex without 0x, HRESULT (hex, decimal, signed), NTSTATUS_FROM_WIN32, the
 /// driver's NTSTATUS twins and their HRESULT_FROM_NT, %%13894, and names (exact, any case,
-/// suffix), and last a RAS code (form::ras, ras.hpp). Surrounding whitespace is ignored. Readings not in the table are kept only when the
-/// token also has a reading in the table; so an empty result means the token names no IPsec code.
+/// suffix), and last a RAS code (form::ras, ras.hpp). Surrounding whitespace is ignored. Readings
+/// not in the table are kept only when the token also has a reading in the table; so an empty
+/// result means the token names no IPsec code.
 [[nodiscard]] constexpr readings parse(std::string_view token) noexcept {
   const char* first = token.data();
   const char* last = first + token.size();

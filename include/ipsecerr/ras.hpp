@@ -24,9 +24,10 @@ namespace detail {
 
 #define IPSECERR_RAS_SV(text) std::string_view(text, sizeof(text) - 1)
 inline constexpr error_info ras_table[] = {
-#define IPSECERR_RAS_ROW(code, name, id, comp, message, hint)                            \
-  error_info{code,        IPSECERR_RAS_SV(#name), IPSECERR_RAS_SV(message), kind::error, \
-             component::comp, phase::none, 0, IPSECERR_RAS_SV(hint), code_space::ras},
+#define IPSECERR_RAS_ROW(code, name, id, comp, message, hint)               \
+  error_info{code,        IPSECERR_RAS_SV(#name), IPSECERR_RAS_SV(message), \
+             kind::error, component::comp,        phase::none,              \
+             0,           IPSECERR_RAS_SV(hint),  code_space::ras},
 #define IPSECERR_RAS_LINK(id, space, other, reason)
 #include "detail/ras_errors.def"
 #undef IPSECERR_RAS_LINK
@@ -85,15 +86,15 @@ static_assert(ras_rows_valid(),
 #define IPSECERR_RAS_ENUM_win32 errc
 
 struct ras_link {
-  ras_errc a;               // a RAS row
-  code_space space;         // the other end's space
-  std::uint32_t b;          // the other end's code
+  ras_errc a;        // a RAS row
+  code_space space;  // the other end's space
+  std::uint32_t b;   // the other end's code
   link_reason reason;
 };
 inline constexpr ras_link ras_links[] = {
 #define IPSECERR_RAS_ROW(code, name, id, comp, message, hint)
-#define IPSECERR_RAS_LINK(id, space, other, reason)                                       \
-  ras_link{ras_errc::id, code_space::space,                                               \
+#define IPSECERR_RAS_LINK(id, space, other, reason) \
+  ras_link{ras_errc::id, code_space::space,         \
            static_cast<std::uint32_t>(IPSECERR_RAS_ENUM_##space::other), link_reason::reason},
 #include "detail/ras_errors.def"
 #undef IPSECERR_RAS_LINK
@@ -169,7 +170,8 @@ constexpr ras_adjacency<count_ras_items()> make_ras_adjacency() noexcept {
       related_entry r{};
       if (!other_end(l, row, r)) continue;
       std::size_t at = n++;
-      for (; at > adj.first[row] && entry_key(*adj.items[at - 1].entry) > entry_key(*r.entry); --at) {
+      for (; at > adj.first[row] && entry_key(*adj.items[at - 1].entry) > entry_key(*r.entry);
+           --at) {
         adj.items[at] = adj.items[at - 1];
       }
       adj.items[at] = r;
@@ -225,8 +227,8 @@ constexpr index_range ras_range_of(std::uint32_t win32_code) noexcept {
 /// No RAS row has more than max_ras_related entries; no Win32 row more than max_ras_per_win32.
 constexpr bool ras_links_within_capacity() noexcept {
   for (std::size_t row = 0; row < ras_table_size; ++row) {
-    const auto size = static_cast<std::size_t>(ras_related_index.first[row + 1]) -
-                      ras_related_index.first[row];
+    const auto size =
+        static_cast<std::size_t>(ras_related_index.first[row + 1]) - ras_related_index.first[row];
     if (size > max_ras_related) return false;
   }
   for (std::size_t k = 0; k < win32_link_count; ++k) {
@@ -471,7 +473,8 @@ struct phrase_match {
         p = detail::skip_blanks(text, p + 5);
         if (detail::whole_word_at(text, p, "code")) p = detail::skip_blanks(text, p + 4);
       }
-      if (p < text.size() && (text[p] == ':' || text[p] == '#')) p = detail::skip_blanks(text, p + 1);
+      if (p < text.size() && (text[p] == ':' || text[p] == '#'))
+        p = detail::skip_blanks(text, p + 1);
       if (p == at + 3) continue;  // "RAS" must be followed by a blank, ':' or '#'
     } else if (c == 'e' && detail::whole_word_at(text, at, "error") &&
                detail::word_at(text, at, sentence)) {
@@ -512,7 +515,7 @@ struct phrase_match {
   const phrase_match m = find_ras_phrase(text.substr(0, last), first);
   const bool whole = m.found() && m.last == last &&
                      (m.first == first || (detail::word_at(text, first, "the ") &&
-                                               detail::skip_blanks(text, first + 4) == m.first));
+                                           detail::skip_blanks(text, first + 4) == m.first));
   return whole ? m : phrase_match{};
 }
 
