@@ -114,11 +114,12 @@ std::string streamed(const T& value) {
 }
 
 // Related entries as "RAS 792 same family" / "13805 same family".
-std::vector<std::string> shown(ipsecerr::view<ipsecerr::related_entry> links) {
+std::vector<std::string> shown(ipsecerr::view<ipsecerr::related_code> links) {
   std::vector<std::string> out;
   for (const auto& r : links) {
-    out.push_back(std::string(r.entry->space == code_space::ras ? "RAS " : "") +
-                  std::to_string(r.entry->code) + " " + std::string(to_string(r.reason)));
+    REQUIRE(r.info()->code == r.code);
+    out.push_back(std::string(r.info()->space == code_space::ras ? "RAS " : "") +
+                  std::to_string(r.code) + " " + std::string(to_string(r.reason)));
   }
   return out;
 }
@@ -186,7 +187,7 @@ TEST_CASE("ras: every entry is a RAS error of the VPN client or RRAS, with a hin
     REQUIRE(e.ntstatus == 0);
     REQUIRE((e.code >= 600 && e.code <= 878));
     REQUIRE(seen.insert(e.code).second);
-    REQUIRE(e.category ==
+    REQUIRE(e.component ==
             (e.code == 870 ? ipsecerr::component::ras : ipsecerr::component::vpn_client));
     REQUIRE(e.hint.size() >= 100);
   }
@@ -244,9 +245,9 @@ TEST_CASE("ras links: each ERROR_OAKLEY_* code is the VPN client's code for one 
   for (const auto& e : ipsecerr::all_ras()) {
     for (const auto& r : ipsecerr::ras_related(e.code)) {
       if (r.reason != link_reason::vpn_client_code) continue;
-      REQUIRE(r.entry->space == code_space::win32);
+      REQUIRE(r.info()->space == code_space::win32);
       REQUIRE(found.count(e.code) == 0);
-      found[e.code] = r.entry->code;
+      found[e.code] = r.info()->code;
     }
   }
   REQUIRE(found == pairs);
@@ -289,14 +290,14 @@ TEST_CASE("ras links: symmetric across and within the spaces, within their caps"
     REQUIRE(links.size() <= ipsecerr::detail::max_ras_related);
     if (e.code != 870) REQUIRE_FALSE(links.empty());
     for (const auto& r : links) {
-      CAPTURE(r.entry->code);
-      REQUIRE(r.entry != &e);
-      const auto back = r.entry->space == code_space::ras ? ipsecerr::ras_related(r.entry->code)
-                                                          : ipsecerr::related_ras(r.entry->code);
+      CAPTURE(r.info()->code);
+      REQUIRE(r.info() != &e);
+      const auto back = r.info()->space == code_space::ras ? ipsecerr::ras_related(r.info()->code)
+                                                          : ipsecerr::related_ras(r.info()->code);
       bool found = false;
-      for (const auto& b : back) found = found || (b.entry == &e && b.reason == r.reason);
+      for (const auto& b : back) found = found || (b.info() == &e && b.reason == r.reason);
       REQUIRE(found);
-      win32_links += r.entry->space == code_space::win32 ? 1 : 0;
+      win32_links += r.info()->space == code_space::win32 ? 1 : 0;
     }
   }
   std::size_t reverse = 0;
@@ -304,10 +305,10 @@ TEST_CASE("ras links: symmetric across and within the spaces, within their caps"
     const auto links = ipsecerr::related_ras(w.code);
     REQUIRE(links.size() <= ipsecerr::detail::max_ras_per_win32);
     for (const auto& r : links) {
-      REQUIRE(r.entry->space == code_space::ras);
+      REQUIRE(r.info()->space == code_space::ras);
       bool found = false;
-      for (const auto& b : ipsecerr::ras_related(r.entry->code)) {
-        found = found || (b.entry == &w && b.reason == r.reason);
+      for (const auto& b : ipsecerr::ras_related(r.info()->code)) {
+        found = found || (b.info() == &w && b.reason == r.reason);
       }
       REQUIRE(found);
       ++reverse;
@@ -341,7 +342,8 @@ TEST_CASE("ras describe: the one-line form, the long form and unknown codes") {
   const std::string long_form = streamed(ipsecerr::describe_ras(at_run_time(792)).long_form());
   REQUIRE(long_form ==
           "name:     ERROR_OAKLEY_TIMED_OUT\n"
-          "code:     RAS error 792\n"
+          "code:     792\n"
+          "space:    RAS\n"
           "hex:      0x318\n"
           "HRESULT:  0x80070318\n"
           "kind:     error\n"

@@ -105,7 +105,7 @@ inline constexpr ras_link ras_links[] = {
 inline constexpr std::size_t ras_link_count = sizeof(ras_links) / sizeof(ras_links[0]);
 
 /// The most related entries one RAS row may have (RAS and Win32 together), and the most RAS rows
-/// one Win32 row may be linked to. Each related entry costs 16 bytes (a pointer and a reason) on
+/// one Win32 row may be linked to. Each related_code costs 16 bytes (code, reason, entry pointer) on
 /// 64-bit targets, the reverse index 4 more per link; all of it is about 1 KB.
 inline constexpr std::size_t max_ras_related = 8;
 inline constexpr std::size_t max_ras_per_win32 = 4;
@@ -136,19 +136,24 @@ constexpr std::uint64_t entry_key(const error_info& e) noexcept {
 template <std::size_t Items>
 struct ras_adjacency {
   std::uint16_t first[ras_table_size + 1];  // row i's entries: items[first[i]] to items[first[i+1]]
-  related_entry items[Items];
+  related_code items[Items];
 };
 
-// Appends the other end of link l as seen from RAS row `row`, if l touches that row.
-constexpr bool other_end(const ras_link& l, std::size_t row, related_entry& out) noexcept {
+// A link to an entry of either space: its code, the reason, and the entry (which has its space).
+constexpr related_code link_to(const error_info* e, link_reason reason) noexcept {
+  return related_code{e->code, reason, e};
+}
+
+// The other end of link l as seen from RAS row `row`, if l touches that row.
+constexpr bool other_end(const ras_link& l, std::size_t row, related_code& out) noexcept {
   const std::uint32_t code = ras_table[row].code;
   const std::uint32_t a = static_cast<std::uint32_t>(l.a);
   if (a == code) {
-    out = {l.space == code_space::ras ? find_ras_plain(l.b) : find_win32(l.b), l.reason};
+    out = link_to(l.space == code_space::ras ? find_ras_plain(l.b) : find_win32(l.b), l.reason);
     return true;
   }
   if (l.space == code_space::ras && l.b == code) {
-    out = {find_ras_plain(a), l.reason};
+    out = link_to(find_ras_plain(a), l.reason);
     return true;
   }
   return false;
@@ -167,7 +172,7 @@ constexpr ras_adjacency<count_ras_items()> make_ras_adjacency() noexcept {
   for (std::size_t row = 0; row < ras_table_size; ++row) {
     adj.first[row] = static_cast<std::uint16_t>(n);
     for (const ras_link& l : ras_links) {
-      related_entry r{};
+      related_code r{0, link_reason::same_text, nullptr};
       if (!other_end(l, row, r)) continue;
       std::size_t at = n++;
       for (; at > adj.first[row] && entry_key(*adj.items[at - 1].entry) > entry_key(*r.entry);
@@ -192,7 +197,7 @@ inline constexpr std::size_t win32_link_count = count_win32_links();
 // The links to Win32 rows by Win32 code: code[k] is the Win32 code, items[k] the RAS row.
 struct win32_to_ras {
   std::uint32_t code[win32_link_count];
-  related_entry items[win32_link_count];
+  related_code items[win32_link_count];
 };
 constexpr win32_to_ras make_win32_to_ras() noexcept {
   win32_to_ras index{};
@@ -205,7 +210,7 @@ constexpr win32_to_ras make_win32_to_ras() noexcept {
       index.items[at] = index.items[at - 1];
     }
     index.code[at] = l.b;
-    index.items[at] = {find_ras_plain(static_cast<std::uint32_t>(l.a)), l.reason};
+    index.items[at] = link_to(find_ras_plain(static_cast<std::uint32_t>(l.a)), l.reason);
   }
   return index;
 }
@@ -319,24 +324,24 @@ constexpr bool same_name_any_case(std::string_view token, std::string_view name,
 
 /// The related entries of a RAS code (also HRESULT_FROM_WIN32), Win32 ones first, each in code
 /// order; empty for an unknown code. Each carries its space:
-/// `for (auto r : ras_related(809)) r.entry->space, r.entry->code, r.reason`.
-[[nodiscard]] constexpr view<related_entry> ras_related(std::uint32_t code) noexcept {
+/// `for (auto r : ras_related(809)) r.info()->space, r.code, r.reason`.
+[[nodiscard]] constexpr view<related_code> ras_related(std::uint32_t code) noexcept {
   const error_info* e = find_ras(code);
   if (e == nullptr) return {};
   const auto row = static_cast<std::size_t>(e - detail::ras_table);
-  const related_entry* items = detail::ras_related_index.items;
+  const related_code* items = detail::ras_related_index.items;
   return {items + detail::ras_related_index.first[row],
           items + detail::ras_related_index.first[row + 1]};
 }
 
 /// The related entries of a ras_errc enumerator.
-[[nodiscard]] constexpr view<related_entry> related(ras_errc code) noexcept {
+[[nodiscard]] constexpr view<related_code> related(ras_errc code) noexcept {
   return ras_related(static_cast<std::uint32_t>(code));
 }
 
 /// The RAS entries linked to a Win32 code (the forms find() takes), in RAS code order; the other
 /// direction of ras_related(): related_ras(13801) = {787, 811, 835}. related() stays Win32 only.
-[[nodiscard]] constexpr view<related_entry> related_ras(std::uint32_t win32_code) noexcept {
+[[nodiscard]] constexpr view<related_code> related_ras(std::uint32_t win32_code) noexcept {
   const error_info* e = find(win32_code);
   if (e == nullptr) return {};
   const detail::index_range r = detail::ras_range_of(e->code);
@@ -344,7 +349,7 @@ constexpr bool same_name_any_case(std::string_view token, std::string_view name,
 }
 
 /// The RAS entries linked to an errc enumerator.
-[[nodiscard]] constexpr view<related_entry> related_ras(errc code) noexcept {
+[[nodiscard]] constexpr view<related_code> related_ras(errc code) noexcept {
   return related_ras(static_cast<std::uint32_t>(code));
 }
 
