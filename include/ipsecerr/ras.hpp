@@ -105,8 +105,8 @@ inline constexpr ras_link ras_links[] = {
 inline constexpr std::size_t ras_link_count = sizeof(ras_links) / sizeof(ras_links[0]);
 
 /// The most related entries one RAS row may have (RAS and Win32 together), and the most RAS rows
-/// one Win32 row may be linked to. Each related_code costs 16 bytes (code, reason, entry pointer) on
-/// 64-bit targets, the reverse index 4 more per link; all of it is about 1 KB.
+/// one Win32 row may be linked to. Each related_code costs 16 bytes (code, reason, entry pointer)
+/// on 64-bit targets, the reverse index 4 more per link; all of it is about 1 KB.
 inline constexpr std::size_t max_ras_related = 8;
 inline constexpr std::size_t max_ras_per_win32 = 4;
 
@@ -135,8 +135,8 @@ constexpr std::uint64_t entry_key(const error_info& e) noexcept {
 
 template <std::size_t Items>
 struct ras_adjacency {
-  std::uint16_t first[ras_table_size + 1];  // row i's entries: items[first[i]] to items[first[i+1]]
-  related_code items[Items];
+  std::uint16_t first[ras_table_size + 1] = {};  // row i's: items[first[i]] to items[first[i+1]]
+  related_code items[Items] = {};
 };
 
 // A link to an entry of either space: its code, the reason, and the entry (which has its space).
@@ -196,8 +196,8 @@ inline constexpr std::size_t win32_link_count = count_win32_links();
 
 // The links to Win32 rows by Win32 code: code[k] is the Win32 code, items[k] the RAS row.
 struct win32_to_ras {
-  std::uint32_t code[win32_link_count];
-  related_code items[win32_link_count];
+  std::uint32_t code[win32_link_count] = {};
+  related_code items[win32_link_count] = {};
 };
 constexpr win32_to_ras make_win32_to_ras() noexcept {
   win32_to_ras index{};
@@ -236,8 +236,8 @@ constexpr bool ras_links_within_capacity() noexcept {
         static_cast<std::size_t>(ras_related_index.first[row + 1]) - ras_related_index.first[row];
     if (size > max_ras_related) return false;
   }
-  for (std::size_t k = 0; k < win32_link_count; ++k) {
-    const index_range r = ras_range_of(ras_by_win32.code[k]);
+  for (const std::uint32_t code : ras_by_win32.code) {
+    const index_range r = ras_range_of(code);
     if (r.last - r.first > max_ras_per_win32) return false;
   }
   return true;
