@@ -36,9 +36,7 @@ struct macro_value {
 // One entry per RAS row: #name is the row's name, and the bare name is raserror.h's value for it.
 constexpr macro_value macros[] = {
 #define IPSECERR_RAS_ROW(code, name, id, comp, message, hint) macro_value{code, #name, name},
-#define IPSECERR_RAS_LINK(id, space, other, reason)
 #include <ipsecerr/detail/ras_errors.def>
-#undef IPSECERR_RAS_LINK
 #undef IPSECERR_RAS_ROW
 };
 

@@ -4,7 +4,6 @@
 // fmt and ostream output, parse()'s RAS readings and the phrase readers.
 #include <catch2/catch.hpp>
 #include <cstdint>
-#include <fstream>
 #include <iomanip>
 #include <ipsecerr/annotate.hpp>
 #include <ipsecerr/error_code.hpp>
@@ -19,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "golden_tsv.hpp"
 #include "run_time.hpp"
 
 namespace {
@@ -38,11 +38,9 @@ struct ras_row_text {
 };
 #define IPSECERR_RAS_ROW(code, name, id, comp, message, hint) \
   ras_row_text{code, #name, #id, message, hint},
-#define IPSECERR_RAS_LINK(id, space, other, reason)
 constexpr ras_row_text ras_rows[] = {
 #include <ipsecerr/detail/ras_errors.def>
 };
-#undef IPSECERR_RAS_LINK
 #undef IPSECERR_RAS_ROW
 
 constexpr bool printable(std::string_view s) {
@@ -79,31 +77,10 @@ static_assert(rows_edited_well(),
 
 // ---- The golden file ----
 
-struct golden_row {
-  std::uint32_t code;
-  std::string hex, name, message;
-};
+using ipsecerr_test::golden_row;
 
 std::vector<golden_row> read_golden() {
-  std::ifstream in(IPSECERR_RAS_GOLDEN_TSV, std::ios::binary);
-  REQUIRE(in);
-  std::string line;
-  REQUIRE(std::getline(in, line));
-  REQUIRE(line == "code\thex\tname\tmessage");
-  std::vector<golden_row> rows;
-  while (std::getline(in, line)) {
-    REQUIRE(line.find('\r') == std::string::npos);
-    std::vector<std::string> f;
-    std::string::size_type start = 0;
-    for (auto tab = line.find('\t'); tab != std::string::npos; tab = line.find('\t', start)) {
-      f.push_back(line.substr(start, tab - start));
-      start = tab + 1;
-    }
-    f.push_back(line.substr(start));
-    REQUIRE(f.size() == 4);
-    rows.push_back({static_cast<std::uint32_t>(std::stoul(f[0])), f[1], f[2], f[3]});
-  }
-  return rows;
+  return ipsecerr_test::read_golden_tsv(IPSECERR_RAS_GOLDEN_TSV);
 }
 
 template <class T>
@@ -293,7 +270,7 @@ TEST_CASE("ras links: symmetric across and within the spaces, within their caps"
       CAPTURE(r.info()->code);
       REQUIRE(r.info() != &e);
       const auto back = r.info()->space == code_space::ras ? ipsecerr::ras_related(r.info()->code)
-                                                          : ipsecerr::related_ras(r.info()->code);
+                                                           : ipsecerr::related_ras(r.info()->code);
       bool found = false;
       for (const auto& b : back) found = found || (b.info() == &e && b.reason == r.reason);
       REQUIRE(found);

@@ -14,9 +14,7 @@ inline namespace v1 {
 /// code is not an errc: as a Win32 code the same number is an unrelated, non-IPsec code.
 enum class ras_errc : std::uint32_t {
 #define IPSECERR_RAS_ROW(code, name, id, comp, message, hint) id = (code),
-#define IPSECERR_RAS_LINK(id, space, other, reason)
 #include "detail/ras_errors.def"
-#undef IPSECERR_RAS_LINK
 #undef IPSECERR_RAS_ROW
 };
 
@@ -28,9 +26,7 @@ inline constexpr error_info ras_table[] = {
   error_info{code,        IPSECERR_RAS_SV(#name), IPSECERR_RAS_SV(message), \
              kind::error, component::comp,        phase::none,              \
              0,           IPSECERR_RAS_SV(hint),  code_space::ras},
-#define IPSECERR_RAS_LINK(id, space, other, reason)
 #include "detail/ras_errors.def"
-#undef IPSECERR_RAS_LINK
 #undef IPSECERR_RAS_ROW
 };
 #undef IPSECERR_RAS_SV
@@ -92,13 +88,11 @@ struct ras_link {
   link_reason reason;
 };
 inline constexpr ras_link ras_links[] = {
-#define IPSECERR_RAS_ROW(code, name, id, comp, message, hint)
 #define IPSECERR_RAS_LINK(id, space, other, reason) \
   ras_link{ras_errc::id, code_space::space,         \
            static_cast<std::uint32_t>(IPSECERR_RAS_ENUM_##space::other), link_reason::reason},
 #include "detail/ras_errors.def"
 #undef IPSECERR_RAS_LINK
-#undef IPSECERR_RAS_ROW
 };
 #undef IPSECERR_RAS_ENUM_ras
 #undef IPSECERR_RAS_ENUM_win32
