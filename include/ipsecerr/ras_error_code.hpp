@@ -7,6 +7,7 @@
 #include <string>
 #include <system_error>
 
+#include "error_code.hpp"
 #include "ras.hpp"
 
 namespace std {
@@ -27,11 +28,7 @@ class ras_category_impl final : public std::error_category {
   // The entry's text (the SDK's RasError.h text), or "unknown RAS error code 999 (0x3E7)".
   // std::error_category's equivalent() is kept: equal only to the same category and value.
   [[nodiscard]] std::string message(int value) const override {
-    const description d = describe_ras(static_cast<std::uint32_t>(value));
-    if (d.known()) return std::string(d.message());
-    std::string text;
-    d.write_line([&text](std::string_view piece) { text.append(piece.data(), piece.size()); });
-    return text;
+    return message_of(describe_ras(static_cast<std::uint32_t>(value)));
   }
 };
 
