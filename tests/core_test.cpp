@@ -401,7 +401,9 @@ TEST_CASE("ids and labels: every enumerator has a stable snake_case id and a lab
                             {"policy_store", "IPsec policy store"},
                             {"ike", "IKE/AuthIP negotiation"},
                             {"driver", "IPsec driver"},
-                            {"dos_protection", "IPsec DoS Protection"}});
+                            {"dos_protection", "IPsec DoS Protection"},
+                            {"vpn_client", "VPN client (RAS)"},
+                            {"ras", "Routing and Remote Access"}});
   require_texts<phase>({{"none", "none"},
                         {"main_mode", "main mode"},
                         {"quick_mode", "quick mode"},
@@ -411,7 +413,8 @@ TEST_CASE("ids and labels: every enumerator has a stable snake_case id and a lab
                               {"counterpart", "counterpart"},
                               {"same_object", "same object"},
                               {"same_family", "same family"},
-                              {"cause_effect", "cause or effect"}});
+                              {"cause_effect", "cause or effect"},
+                              {"vpn_client_code", "IKE code and VPN client code"}});
   STATIC_REQUIRE(*from_id<component>("Policy_Store") == component::policy_store);
   STATIC_REQUIRE(from_id<phase>("phase1") == nullptr);
   STATIC_REQUIRE(to_id(link_reason::same_object) == "same_object");

@@ -23,6 +23,7 @@ std::string_view id_of(ipsecerr::form f) {
     case ipsecerr::form::name_exact: return "name_exact";
     case ipsecerr::form::name_case_insensitive: return "name_case_insensitive";
     case ipsecerr::form::name_suffix: return "name_suffix";
+    case ipsecerr::form::ras: return "ras";
   }
   return "?";
 }

@@ -3,6 +3,8 @@
 // invalid sequence as U+FFFD.
 #include "json.hpp"
 
+#include <ipsecerr/ras.hpp>
+
 #include "ids.hpp"
 #include "output.hpp"
 
@@ -50,7 +52,7 @@ class json_writer : public lookup_writer {
 
 json entry_json(const ipsecerr::error_info& e) {
   json related = json::array();
-  for (const ipsecerr::related_code& r : ipsecerr::related(e)) {
+  for (const ipsecerr::related_code& r : ipsecerr::describe_entry(e).links()) {
     related.push_back(
         {{"code", r.code}, {"name", r.info()->name}, {"reason", ipsecerr::to_id(r.reason)}});
   }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <ipsecerr/ras.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,7 +23,7 @@ void write_block(const ipsecerr::error_info& e, const palette& p) {
     out().write(wanted);
     colour = wanted;
   };
-  ipsecerr::description(e).long_form().write_parts(
+  ipsecerr::describe_entry(e).long_form().write_parts(
       [&](std::string_view piece, ipsecerr::long_part part) {
         paint(part == ipsecerr::long_part::label  ? p.label()
               : part == ipsecerr::long_part::name ? p.name()

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <exception>
 #include <ipsecerr/ipsecerr.hpp>
+#include <ipsecerr/ras.hpp>
 #include <ipsecerr/search.hpp>
 #include <iterator>
 #include <string>
@@ -51,17 +52,20 @@ palette colours(const options& o) {
 
 int list(const options& o, const palette& p) {
   if (o.operands.size() > 1) return usage_error_for("--list takes at most one component");
-  ipsecerr::view<ipsecerr::error_info> rows = ipsecerr::all();
-  if (!o.operands.empty()) {
+  entry_list entries;
+  if (o.operands.empty()) {
+    for (const ipsecerr::error_info& e : ipsecerr::all()) entries.push_back(&e);
+  } else {
     const ipsecerr::component* known = ipsecerr::from_id<ipsecerr::component>(o.operands[0]);
     if (known == nullptr) {
       return usage_error_for(
           fmt::format("unknown component '{}': use {}", shown(o.operands[0]), component_ids()));
     }
-    rows = ipsecerr::in_component(*known);
+    for (const ipsecerr::error_info& e : ipsecerr::in_component(*known)) entries.push_back(&e);
+    for (const ipsecerr::error_info& e : ipsecerr::all_ras()) {  // VPN clients' RAS codes
+      if (e.component == *known) entries.push_back(&e);
+    }
   }
-  entry_list entries;
-  for (const ipsecerr::error_info& e : rows) entries.push_back(&e);
   write_entries(entries, o, p);
   return found_all;
 }

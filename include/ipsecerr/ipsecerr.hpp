@@ -59,6 +59,8 @@ enum class component : std::uint8_t {
   ike,             ///< IKE/AuthIP negotiation (IKEEXT)
   driver,          ///< the IPsec driver acting on packets
   dos_protection,  ///< IPsec DoS Protection
+  vpn_client,      ///< the Windows VPN client (RasClient): RAS codes, ipsecerr/ras.hpp
+  ras,             ///< Routing and Remote Access (RRAS) on a server: RAS codes, ipsecerr/ras.hpp
 };
 
 /// The negotiation phase a code belongs to, where one applies.
@@ -66,11 +68,12 @@ enum class phase : std::uint8_t { none, main_mode, quick_mode, extended_mode, an
 
 /// Why two codes are related: every link between two codes has exactly one reason.
 enum class link_reason : std::uint8_t {
-  same_text,     ///< Windows gives both codes the identical message
-  counterpart,   ///< the same condition for the other phase (main / quick mode) or object kind
-  same_object,   ///< another outcome for the same kind of object (exists, not found, in use)
-  same_family,   ///< a closely related condition of the same component
-  cause_effect,  ///< one commonly causes or follows the other
+  same_text,        ///< Windows gives both codes the identical message
+  counterpart,      ///< the same condition for the other phase (main / quick mode) or object kind
+  same_object,      ///< another outcome for the same kind of object (exists, not found, in use)
+  same_family,      ///< a closely related condition of the same component
+  cause_effect,     ///< one commonly causes or follows the other
+  vpn_client_code,  ///< a RAS code of the VPN client and the IKE code it stands for (ras.hpp)
 };
 
 namespace detail {
@@ -1045,6 +1048,11 @@ class description {
   /// Describes an entry of any code space (a RAS entry says "RAS 809" where a Win32 one has its
   /// decimal and hex code).
   constexpr explicit description(const error_info& e) noexcept : requested_(e.code), info_(&e) {}
+  /// Describes a code of another space (ipsecerr/ras.hpp's describe_ras()): its entry, or nullptr
+  /// when unknown, and the related codes of any space that the long form lists.
+  constexpr description(std::uint32_t requested, const error_info* info, code_space space,
+                        view<related_code> links) noexcept
+      : requested_(requested), info_(info), space_(space), links_(links), own_links_(true) {}
 
   /// Whether the code is in the table.
   [[nodiscard]] constexpr bool known() const noexcept { return info_ != nullptr; }
@@ -1052,9 +1060,14 @@ class description {
   [[nodiscard]] constexpr std::uint32_t code() const noexcept {
     return info_ != nullptr ? info_->code : requested_;
   }
-  /// The numbering of code(): win32, or ras; win32 when unknown.
+  /// The numbering of code(): win32, or ras; for an unknown code the space it was looked up in.
   [[nodiscard]] constexpr code_space space() const noexcept {
-    return info_ != nullptr ? info_->space : code_space::win32;
+    return info_ != nullptr ? info_->space : space_;
+  }
+  /// The related codes the long form lists: those given to the constructor, else related().
+  [[nodiscard]] constexpr view<related_code> links() const noexcept {
+    if (own_links_) return links_;
+    return info_ != nullptr ? related(*info_) : view<related_code>{};
   }
   /// The value exactly as it was passed to describe().
   [[nodiscard]] constexpr std::uint32_t requested() const noexcept { return requested_; }
@@ -1073,13 +1086,14 @@ class description {
 
   /// Calls out(std::string_view) with the pieces of the one-line form, in order:
   /// "NAME (13894, 0x3646): message", for a RAS entry "NAME (RAS 809): message", or
-  /// "unknown IPsec error code 12345 (0x3039)".
+  /// "unknown IPsec error code 12345 (0x3039)" ("unknown RAS error code 999 (0x3E7)" for RAS).
   template <class Out>
   constexpr void write_line(Out&& out) const {
     const code_text dec = to_decimal(code());
     const code_text hx = hex();
     if (info_ == nullptr) {
-      out(std::string_view("unknown IPsec error code "));
+      out(std::string_view(space_ == code_space::win32 ? "unknown IPsec error code "
+                                                       : "unknown RAS error code "));
       out(dec.view());
       out(std::string_view(" ("));
       out(hx.view());
@@ -1114,6 +1128,9 @@ class description {
  private:
   std::uint32_t requested_;
   const error_info* info_;
+  code_space space_ = code_space::win32;
+  view<related_code> links_;
+  bool own_links_ = false;
 };
 
 /// What description::long_form() returns: every field on its own line, related codes included.
@@ -1168,7 +1185,7 @@ class long_description {
       out(value, first ? long_part::name : long_part::value);
       first = false;
     });
-    const view<related_code> links = related(*e);
+    const view<related_code> links = d_.links();
     out(std::string_view("\n"), long_part::space);
     out(std::string_view("related"), long_part::label);
     out(std::string_view(":"), long_part::label);
@@ -1178,6 +1195,10 @@ class long_description {
     }
     for (const related_code& r : links) {
       out(std::string_view("\n  "), long_part::space);
+      if (r.info()->space != code_space::win32) {  // "  RAS 809 NAME (reason)"
+        out(to_string(r.info()->space), long_part::related);
+        out(std::string_view(" "), long_part::space);
+      }
       out(to_decimal(r.code).view(), long_part::related);
       out(std::string_view(" "), long_part::space);
       out(r.info()->name, long_part::name);
@@ -1257,11 +1278,11 @@ std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& o
   return detail::write_padded(os, d.size(), [&d](auto&& out) { d.write(out); });
 }
 
-/// Prints an entry as describe(e.code) does: the same one line, padded the same way.
+/// Prints an entry of any space as its description: for a Win32 entry as describe(e.code) does.
 template <class Traits>
 std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
                                              const error_info& e) {
-  return os << describe(e.code);
+  return os << description(e);
 }
 
 /// Prints an errc enumerator as describe(code) does.

@@ -34,13 +34,18 @@ struct enum_text<kind> {
 template <>
 struct enum_text<component> {
   using c = component;
-  static constexpr c values[] = {c::authip, c::winsock, c::policy_store,
-                                 c::ike,    c::driver,  c::dos_protection};
-  static constexpr std::string_view ids[] = {"authip", "winsock", "policy_store",
-                                             "ike",    "driver",  "dos_protection"};
-  static constexpr std::string_view labels[] = {
-      "AuthIP",       "WinSock name-based policy", "IPsec policy store", "IKE/AuthIP negotiation",
-      "IPsec driver", "IPsec DoS Protection"};
+  static constexpr c values[] = {c::authip, c::winsock,        c::policy_store, c::ike,
+                                 c::driver, c::dos_protection, c::vpn_client,   c::ras};
+  static constexpr std::string_view ids[] = {"authip", "winsock",        "policy_store", "ike",
+                                             "driver", "dos_protection", "vpn_client",   "ras"};
+  static constexpr std::string_view labels[] = {"AuthIP",
+                                                "WinSock name-based policy",
+                                                "IPsec policy store",
+                                                "IKE/AuthIP negotiation",
+                                                "IPsec driver",
+                                                "IPsec DoS Protection",
+                                                "VPN client (RAS)",
+                                                "Routing and Remote Access"};
 };
 
 template <>
@@ -56,12 +61,13 @@ struct enum_text<phase> {
 template <>
 struct enum_text<link_reason> {
   using r = link_reason;
-  static constexpr r values[] = {r::same_text, r::counterpart, r::same_object, r::same_family,
-                                 r::cause_effect};
-  static constexpr std::string_view ids[] = {"same_text", "counterpart", "same_object",
-                                             "same_family", "cause_effect"};
-  static constexpr std::string_view labels[] = {"same text", "counterpart", "same object",
-                                                "same family", "cause or effect"};
+  static constexpr r values[] = {r::same_text,   r::counterpart,  r::same_object,
+                                 r::same_family, r::cause_effect, r::vpn_client_code};
+  static constexpr std::string_view ids[] = {"same_text",   "counterpart",  "same_object",
+                                             "same_family", "cause_effect", "vpn_client_code"};
+  static constexpr std::string_view labels[] = {"same text",       "counterpart",
+                                                "same object",     "same family",
+                                                "cause or effect", "IKE code and VPN client code"};
 };
 
 // Whether every values[i] is i and both texts are there for each: what to_id() relies on.
