@@ -287,7 +287,8 @@ def check_man():
     rc, out, _ = run(["--help"])
     names = set(re.findall(r"(?m)^ +(-[a-z]), ", out.decode()))
     names |= set(re.findall(r"(?m)^ +(?:-[a-z], |    )(--[a-z][a-z-]*)", out.decode()))
-    check(rc == 0 and {"-h", "--help", "--list", "--search", "--annotate", "--json", "--color",
+    check(rc == 0 and {"-h", "--help", "-l", "--list", "-s", "--search", "--annotate", "-b",
+                       "--brief", "-q", "--quiet", "--json", "--format", "--color",
                        "--version"} <= names, f"--help lists the options: {sorted(names)}")
     for name in sorted(names) + ["--"]:
         check(re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) is not None,

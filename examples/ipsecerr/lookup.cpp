@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The tool's text output (see lookup.hpp).
+// Lookups (see lookup.hpp): the text blocks, the -b lines, and the loop over standard input.
 #include "lookup.hpp"
 
 #include <algorithm>

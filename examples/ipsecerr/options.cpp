@@ -27,8 +27,8 @@ constexpr std::string_view footer_text =
     R"(  --                    end of options (an argument that starts with - and a digit is a code,
                         not an option)
 
-Exit status: 0 when every code or word was found (--annotate: unless I/O failed), 1 when any
-was not, 2 on a usage or I/O error.
+Exit status: 0 when every code, line of standard input or word was found (--annotate: unless
+I/O failed), 1 when any was not, 2 on a usage or I/O error.
 
 Examples:
   ipsecerr 0x80073646
