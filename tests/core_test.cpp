@@ -59,6 +59,19 @@ TEST_CASE("compile time: the _ipsec literal gives a name's code") {
   STATIC_REQUIRE("WSA_IPSEC_NAME_POLICY_ERROR"_ipsec == 11033);
 }
 
+#if !IPSECERR_LITERAL_TEMPLATE
+TEST_CASE("literal: in C++17 a misspelt name outside a constant expression throws bad_name") {
+  using namespace ipsecerr::literals;
+  REQUIRE_THROWS_AS("ERROR_IPSEC_IKE_QM_EXPIERD"_ipsec, ipsecerr::bad_name);
+  std::uint32_t code = 0;
+  REQUIRE_NOTHROW(code = "ERROR_IPSEC_IKE_QM_EXPIRED"_ipsec);
+  REQUIRE(code == 13895);
+}
+#else
+// In C++20 it does not compile at all: tests/compile_fail/misspelt_literal_runtime.cpp.
+static_assert(__cplusplus >= 202002L);
+#endif
+
 TEST_CASE("find: every row is found by its code, its HRESULT and its NTSTATUS_FROM_WIN32") {
   for (const auto& e : ipsecerr::all()) {
     CAPTURE(e.code);

@@ -24,6 +24,26 @@
 #  define IPSECERR_HAS_CONSTEVAL 0
 #endif
 
+// Whether "NAME"_ipsec is a string-literal operator template whose parameter is a class holding
+// the characters (C++20), so that a misspelt name fails to compile in any context. Decided by
+// standard and compiler version: g++ 11 and clang++ 14 are the first releases known to compile
+// it (clang 14 does not define __cpp_nontype_template_args to C++20's value, so that macro
+// cannot decide). Elsewhere the literal takes (const char*, size_t): see literals below.
+#if defined(_MSVC_LANG)
+#  define IPSECERR_STANDARD _MSVC_LANG
+#else
+#  define IPSECERR_STANDARD __cplusplus
+#endif
+#if IPSECERR_STANDARD >= 202002L &&                                                        \
+    ((defined(__clang__) && !defined(__apple_build_version__) && __clang_major__ >= 14) || \
+     (defined(__clang__) && defined(__apple_build_version__) && __clang_major__ >= 15) ||  \
+     (!defined(__clang__) && defined(__GNUC__) && __GNUC__ >= 11))
+#  define IPSECERR_LITERAL_TEMPLATE 1
+#else
+#  define IPSECERR_LITERAL_TEMPLATE 0
+#endif
+#undef IPSECERR_STANDARD
+
 // For the few tiny helpers of the lookups that must never be a call (g++ otherwise leaves load8
 // out of line inside larger callers such as parse()).
 #if defined(__GNUC__) || defined(__clang__)
@@ -1272,12 +1292,43 @@ std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& o
   return detail::write_padded(os, t.size(), [&t](auto&& out) { out(t.view()); });
 }
 
+namespace detail {
+#if IPSECERR_LITERAL_TEMPLATE
+/// A string literal's characters as a template argument, its NUL included.
+template <std::size_t N>
+struct literal_chars {
+  char chars[N] = {};
+  constexpr literal_chars(const char (&s)[N]) noexcept {  // NOLINT: converts from the literal
+    for (std::size_t i = 0; i < N; ++i) chars[i] = s[i];
+  }
+};
+/// The code of the name, as a constant: a misspelt name makes this initialiser no constant.
+template <literal_chars Name>
+inline constexpr std::uint32_t literal_code = code_of(std::string_view(Name.chars,
+                                                                       sizeof(Name.chars) - 1));
+#endif
+}  // namespace detail
+
 namespace literals {
-/// The code of a symbolic name, checked at compile time: "ERROR_IPSEC_IKE_QM_EXPIRED"_ipsec.
-/// With consteval (C++20) a misspelt name is always a compile error.
-IPSECERR_CONSTEVAL std::uint32_t operator""_ipsec(const char* name, std::size_t size) {
+#if IPSECERR_LITERAL_TEMPLATE
+/// The code of a symbolic name: "ERROR_IPSEC_IKE_QM_EXPIRED"_ipsec == 13895. A misspelt name
+/// is a compile error wherever the literal stands (C++20 with g++ 11 or clang++ 14 and later).
+template <detail::literal_chars Name>
+[[nodiscard]] constexpr std::uint32_t operator""_ipsec() noexcept {
+  return detail::literal_code<Name>;
+}
+#else
+/// The code of a symbolic name: "ERROR_IPSEC_IKE_QM_EXPIRED"_ipsec == 13895. In C++17 (and
+/// with compilers older than the above), a misspelt name is a compile error where the literal is
+/// evaluated in a constant expression (a constexpr variable, a static_assert, a template
+/// argument), and elsewhere throws ipsecerr::bad_name at run time, as code_of() does. Under
+/// C++20's consteval (older compilers) it is a compile error where the compiler evaluates it
+/// at compile time.
+[[nodiscard]] IPSECERR_CONSTEVAL std::uint32_t operator""_ipsec(const char* name,
+                                                                std::size_t size) {
   return code_of(std::string_view(name, size));
 }
+#endif
 }  // namespace literals
 
 }  // namespace v1
