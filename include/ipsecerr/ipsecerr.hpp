@@ -103,8 +103,8 @@ enum class errc : std::uint32_t {
 
 #include "detail/enum_text.hpp"
 
-// The internals behind the lookups, each header with its own invariants: they fail the build
-// of every translation unit that includes this header, which is every user of the lookups.
+// The internals behind the lookups, each header with the invariants its lookup relies on: they
+// fail the build of a translation unit that uses the lookup (links.hpp's where related() is used).
 #include "detail/code_index.hpp"
 #include "detail/links.hpp"
 #include "detail/name_index.hpp"
@@ -156,19 +156,7 @@ namespace detail {
 /// The entry for an exact symbolic name, or nullptr: `find_name("ERROR_IPSEC_IKE_QM_EXPIRED")`.
 [[nodiscard]] IPSECERR_ALWAYS_INLINE constexpr const error_info* find_name(
     std::string_view name) noexcept {
-  if (name.size() < detail::name_min || name.size() > detail::name_max) return nullptr;
-  std::size_t at = detail::name_hash(name);
-  for (std::size_t k = 0; k <= detail::by_name.max_probe; ++k) {
-    const std::uint8_t slot = detail::by_name.slot[at];
-    if (slot == 0) return nullptr;
-    const error_info& e = detail::table[slot - 1];
-    if (e.name.size() == name.size() &&
-        detail::same_bytes(e.name.data(), name.data(), name.size())) {
-      return &e;
-    }
-    at = (at + 1) & (detail::name_slots - 1);
-  }
-  return nullptr;
+  return detail::find_in_name_index(name);
 }
 
 /// Whether find(code) knows the code.

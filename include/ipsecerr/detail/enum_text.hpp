@@ -64,13 +64,18 @@ struct enum_text<link_reason> {
                                                 "same family", "cause or effect"};
 };
 
+// The number of elements of an array.
+template <class T, std::size_t N>
+constexpr std::size_t count_of(const T (&)[N]) noexcept {
+  return N;
+}
+
 // Whether every values[i] is i and both texts are there for each: what to_id() relies on.
 template <class Enum>
 constexpr bool enum_text_complete() noexcept {
   using t = enum_text<Enum>;
-  constexpr std::size_t n = sizeof(t::values) / sizeof(Enum);
-  bool ok =
-      sizeof(t::ids) / sizeof(t::ids[0]) == n && sizeof(t::labels) / sizeof(t::labels[0]) == n;
+  constexpr std::size_t n = count_of(t::values);
+  bool ok = count_of(t::ids) == n && count_of(t::labels) == n;
   for (std::size_t i = 0; i < n; ++i) ok = ok && static_cast<std::size_t>(t::values[i]) == i;
   return ok;
 }

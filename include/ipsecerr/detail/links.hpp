@@ -71,7 +71,7 @@ constexpr bool links_canonical(const link* l, std::size_t n) noexcept {
 /// items[first[i]] up to items[first[i + 1]].
 template <std::size_t Rows, std::size_t Items>
 struct adjacency {
-  std::uint16_t first[Rows + 1];
+  std::uint16_t first[Rows + 1] = {};
   related_code items[Items];
 };
 

@@ -99,6 +99,23 @@ inline constexpr name_index by_name = name_build.index;
 static_assert(by_name.max_probe <= 3, "ipsecerr: the name hash clusters; change its mixing");
 static_assert(name_build.unique, "ipsecerr: two rows have the same name");
 
+// What find_name() does: hash, then compare the name at each probed slot.
+IPSECERR_ALWAYS_INLINE constexpr const error_info* find_in_name_index(
+    std::string_view name) noexcept {
+  if (name.size() < name_min || name.size() > name_max) return nullptr;
+  std::size_t at = name_hash(name);
+  for (std::size_t k = 0; k <= by_name.max_probe; ++k) {
+    const std::uint8_t slot = by_name.slot[at];
+    if (slot == 0) return nullptr;
+    const error_info& e = table[slot - 1];
+    if (e.name.size() == name.size() && same_bytes(e.name.data(), name.data(), name.size())) {
+      return &e;
+    }
+    at = (at + 1) & (name_slots - 1);
+  }
+  return nullptr;
+}
+
 }  // namespace detail
 }  // namespace v1
 }  // namespace ipsecerr
