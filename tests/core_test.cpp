@@ -286,6 +286,7 @@ TEST_CASE(
 #endif
 
 TEST_CASE("ntstatus: the driver and DoS Protection codes carry their NTSTATUS twins") {
+  REQUIRE(ipsecerr::find(1469)->ntstatus == 0xC000A086u);  // STATUS_AUTHIP_FAILURE
   REQUIRE(ipsecerr::find(13910)->ntstatus == 0xC0360001u);
   REQUIRE(ipsecerr::find(13918)->ntstatus == 0xC0360009u);
   REQUIRE(ipsecerr::find(13925)->ntstatus == 0xC0368000u);
@@ -294,7 +295,7 @@ TEST_CASE("ntstatus: the driver and DoS Protection codes carry their NTSTATUS tw
   REQUIRE(ipsecerr::find(13932)->ntstatus == 0xC0368006u);
   std::size_t with_twin = 0;
   for (const auto& e : ipsecerr::all()) with_twin += e.ntstatus != 0 ? 1 : 0;
-  REQUIRE(with_twin == 16);
+  REQUIRE(with_twin == 17);
 }
 
 TEST_CASE("view: an empty view and element access") {
@@ -361,7 +362,9 @@ TEST_CASE("ids and labels: every enumerator has a stable snake_case id and a lab
                             {"policy_store", "IPsec policy store"},
                             {"ike", "IKE/AuthIP negotiation"},
                             {"driver", "IPsec driver"},
-                            {"dos_protection", "IPsec DoS Protection"}});
+                            {"dos_protection", "IPsec DoS Protection"},
+                            {"vpn_client", "VPN client (RAS)"},
+                            {"ras", "Routing and Remote Access"}});
   require_texts<phase>({{"none", "none"},
                         {"main_mode", "main mode"},
                         {"quick_mode", "quick mode"},
@@ -371,7 +374,8 @@ TEST_CASE("ids and labels: every enumerator has a stable snake_case id and a lab
                               {"counterpart", "counterpart"},
                               {"same_object", "same object"},
                               {"same_family", "same family"},
-                              {"cause_effect", "cause or effect"}});
+                              {"cause_effect", "cause or effect"},
+                              {"vpn_client_code", "IKE code and VPN client code"}});
   STATIC_REQUIRE(*from_id<component>("Policy_Store") == component::policy_store);
   STATIC_REQUIRE(from_id<phase>("phase1") == nullptr);
   STATIC_REQUIRE(to_id(link_reason::same_object) == "same_object");

@@ -36,6 +36,8 @@ enum class component : std::uint8_t {
   ike,             ///< IKE/AuthIP negotiation (IKEEXT)
   driver,          ///< the IPsec driver acting on packets
   dos_protection,  ///< IPsec DoS Protection
+  vpn_client,      ///< the Windows VPN client (RasClient): RAS codes, ipsecerr/ras.hpp
+  ras,             ///< Routing and Remote Access (RRAS) on a server: RAS codes, ipsecerr/ras.hpp
 };
 
 /// The negotiation phase a code belongs to, where one applies.
@@ -43,11 +45,12 @@ enum class phase : std::uint8_t { none, main_mode, quick_mode, extended_mode, an
 
 /// Why two codes are related: every link between two codes has exactly one reason.
 enum class link_reason : std::uint8_t {
-  same_text,     ///< Windows gives both codes the identical message
-  counterpart,   ///< the same condition for the other phase (main / quick mode) or object kind
-  same_object,   ///< another outcome for the same kind of object (exists, not found, in use)
-  same_family,   ///< a closely related condition of the same component
-  cause_effect,  ///< one commonly causes or follows the other
+  same_text,        ///< Windows gives both codes the identical message
+  counterpart,      ///< the same condition for the other phase (main / quick mode) or object kind
+  same_object,      ///< another outcome for the same kind of object (exists, not found, in use)
+  same_family,      ///< a closely related condition of the same component
+  cause_effect,     ///< one commonly causes or follows the other
+  vpn_client_code,  ///< a RAS code of the VPN client and the IKE code it stands for (ras.hpp)
 };
 
 }  // namespace v1
@@ -101,6 +104,8 @@ enum class errc : std::uint32_t {
 }  // namespace v1
 }  // namespace ipsecerr
 
+// The text of the enums above, for people and for programs: to_string(), to_id(), from_id<E>()
+// and enumerators<E>().
 #include "detail/enum_text.hpp"
 
 // The internals behind the lookups, each header with the invariants its lookup relies on: they
@@ -226,45 +231,6 @@ constexpr const error_info* related_code::info() const noexcept {
   return entry != nullptr ? entry : find(code);
 }
 
-// ---- The text of the enums: code_space, kind, component, phase and link_reason. ----
-
-/// The label for people: to_string(component::ike) == "IKE/AuthIP negotiation",
-/// to_string(kind::marker) == "range marker", to_string(phase::main_mode) == "main mode",
-/// to_string(link_reason::cause_effect) == "cause or effect", to_string(code_space::ras) == "RAS".
-/// "?" for a value that is no enumerator.
-template <class Enum, std::size_t N = sizeof(detail::enum_text<Enum>::values) / sizeof(Enum)>
-[[nodiscard]] constexpr std::string_view to_string(Enum e) noexcept {
-  const auto i = static_cast<std::size_t>(e);
-  return i < N ? detail::enum_text<Enum>::labels[i] : std::string_view("?");
-}
-
-/// The id for programs (JSON values, command-line operands): the enumerator's own name in
-/// snake_case, e.g. to_id(component::policy_store) == "policy_store", to_id(kind::marker) ==
-/// "marker", to_id(phase::main_mode) == "main_mode". Ids are stable: a released id never
-/// changes. "?" for a value that is no enumerator.
-template <class Enum, std::size_t N = sizeof(detail::enum_text<Enum>::values) / sizeof(Enum)>
-[[nodiscard]] constexpr std::string_view to_id(Enum e) noexcept {
-  const auto i = static_cast<std::size_t>(e);
-  return i < N ? detail::enum_text<Enum>::ids[i] : std::string_view("?");
-}
-
-/// Every enumerator of Enum in order of value: `for (component c : enumerators<component>())`.
-template <class Enum, std::size_t N = sizeof(detail::enum_text<Enum>::values) / sizeof(Enum)>
-[[nodiscard]] constexpr view<Enum> enumerators() noexcept {
-  static_assert(detail::enum_text_complete<Enum>(), "ipsecerr: enum_text is incomplete");
-  return {detail::enum_text<Enum>::values, detail::enum_text<Enum>::values + N};
-}
-
-/// The enumerator whose to_id() is `id`, ASCII case ignored, or nullptr:
-/// `*from_id<component>("driver") == component::driver`, `from_id<phase>("phase1") == nullptr`.
-template <class Enum, std::size_t N = sizeof(detail::enum_text<Enum>::values) / sizeof(Enum)>
-[[nodiscard]] constexpr const Enum* from_id(std::string_view id) noexcept {
-  for (const Enum& e : enumerators<Enum>()) {
-    if (detail::equal_folded(to_id(e), id)) return &e;
-  }
-  return nullptr;
-}
-
 /// The parts of the long form that write_parts() tells apart, so that a program can style them.
 enum class long_part : std::uint8_t {
   label,    ///< a field's label ("name", ..., "related") and, as a piece of its own, its colon
@@ -285,6 +251,11 @@ class description {
   /// Describes an entry of any code space (a RAS entry says "RAS 809" where a Win32 one has its
   /// decimal and hex code).
   constexpr explicit description(const error_info& e) noexcept : requested_(e.code), info_(&e) {}
+  /// Describes a code of another space (ipsecerr/ras.hpp's describe_ras()): its entry, or nullptr
+  /// when unknown, and the related codes of any space that the long form lists.
+  constexpr description(std::uint32_t requested, const error_info* info, code_space space,
+                        view<related_code> links) noexcept
+      : requested_(requested), info_(info), space_(space), links_(links), own_links_(true) {}
 
   /// Whether the code is in the table.
   [[nodiscard]] constexpr bool known() const noexcept { return info_ != nullptr; }
@@ -292,9 +263,16 @@ class description {
   [[nodiscard]] constexpr std::uint32_t code() const noexcept {
     return info_ != nullptr ? info_->code : requested_;
   }
-  /// The numbering of code(): win32, or ras; win32 when unknown.
+  /// The numbering of code(): win32, or ras; for an unknown code the space it was looked up in.
   [[nodiscard]] constexpr code_space space() const noexcept {
-    return info_ != nullptr ? info_->space : code_space::win32;
+    return info_ != nullptr ? info_->space : space_;
+  }
+  /// The related codes the long form lists: those given to the constructor, else related().
+  /// (A template only so that the link index is built where it is used: call it as `links()`.)
+  template <class Links = detail::related_links<>>
+  [[nodiscard]] constexpr view<related_code> links() const noexcept {
+    if (own_links_) return links_;
+    return info_ != nullptr ? related<Links>(*info_) : view<related_code>{};
   }
   /// The value exactly as it was passed to describe().
   [[nodiscard]] constexpr std::uint32_t requested() const noexcept { return requested_; }
@@ -313,13 +291,14 @@ class description {
 
   /// Calls out(std::string_view) with the pieces of the one-line form, in order:
   /// "NAME (13894, 0x3646): message", for a RAS entry "NAME (RAS 809): message", or
-  /// "unknown IPsec error code 12345 (0x3039)".
+  /// "unknown IPsec error code 12345 (0x3039)" ("unknown RAS error code 999 (0x3E7)" for RAS).
   template <class Out>
   constexpr void write_line(Out&& out) const {
     const code_text dec = to_decimal(code());
     const code_text hx = hex();
     if (info_ == nullptr) {
-      out(std::string_view("unknown IPsec error code "));
+      out(std::string_view(space_ == code_space::win32 ? "unknown IPsec error code "
+                                                       : "unknown RAS error code "));
       out(dec.view());
       out(std::string_view(" ("));
       out(hx.view());
@@ -354,6 +333,9 @@ class description {
  private:
   std::uint32_t requested_;
   const error_info* info_;
+  code_space space_ = code_space::win32;
+  view<related_code> links_;
+  bool own_links_ = false;
 };
 
 /// What description::long_form() returns: every field on its own line, related codes included.
@@ -408,7 +390,7 @@ class long_description {
       out(value, first ? long_part::name : long_part::value);
       first = false;
     });
-    const view<related_code> links = related<typename detail::links_for<Out>::type>(*e);
+    const view<related_code> links = d_.template links<typename detail::links_for<Out>::type>();
     out(std::string_view("\n"), long_part::space);
     out(std::string_view("related"), long_part::label);
     out(std::string_view(":"), long_part::label);
@@ -418,6 +400,10 @@ class long_description {
     }
     for (const related_code& r : links) {
       out(std::string_view("\n  "), long_part::space);
+      if (r.info()->space != code_space::win32) {  // "  RAS 809 NAME (reason)"
+        out(to_string(r.info()->space), long_part::related);
+        out(std::string_view(" "), long_part::space);
+      }
       out(to_decimal(r.code).view(), long_part::related);
       out(std::string_view(" "), long_part::space);
       out(r.info()->name, long_part::name);

@@ -245,9 +245,14 @@ constexpr bool errors_linked_except(const error_info* rows, std::size_t n,
 //   13876  "Load failed" says too little to tie it to any other code
 //   13878  a benign placeholder status while IKEEXT reinitializes, not a failure
 //   13898  a NAP success-path status for IKEv2 tunnels, not a failure
-inline constexpr errc unlinked_errors[] = {errc::wsa_ipsec_name_policy_error, errc::ike_load_failed,
-                                           errc::ike_benign_reinit,
-                                           errc::ike_kill_dummy_nap_tunnel};
+//   13902  Windows documents nothing about its IKEv1/AuthIP co-existence check to tie it to
+//   13904  MOBIKE support is a gateway capability; no other code describes it
+//   13931  a configuration state of DoS Protection (not set up), not a drop like its neighbours
+inline constexpr errc unlinked_errors[] = {
+    errc::wsa_ipsec_name_policy_error, errc::ike_load_failed,
+    errc::ike_benign_reinit,           errc::ike_kill_dummy_nap_tunnel,
+    errc::ike_coexistence_suppress,    errc::ike_peer_doesnt_support_mobike,
+    errc::dosp_not_installed};
 
 }  // namespace detail
 }  // namespace v1

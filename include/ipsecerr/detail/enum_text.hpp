@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
-// ipsecerr internals: the text of each public enumerator, its JSON id (snake_case, stable) and
-// its label for people; included by ipsecerr.hpp after the enums, read by to_id() and to_string().
+// ipsecerr's text of each public enumerator, a stable snake_case id for programs and a label for
+// people: to_id(), to_string(), from_id<E>(), enumerators<E>(); ipsecerr.hpp includes it.
 #ifndef IPSECERR_DETAIL_ENUM_TEXT_HPP
 #define IPSECERR_DETAIL_ENUM_TEXT_HPP
 
 #include <cstddef>
 #include <string_view>
+
+#include "../view.hpp"
+#include "ascii.hpp"
 
 namespace ipsecerr {
 inline namespace v1 {
@@ -34,13 +37,18 @@ struct enum_text<kind> {
 template <>
 struct enum_text<component> {
   using c = component;
-  static constexpr c values[] = {c::authip, c::winsock, c::policy_store,
-                                 c::ike,    c::driver,  c::dos_protection};
-  static constexpr std::string_view ids[] = {"authip", "winsock", "policy_store",
-                                             "ike",    "driver",  "dos_protection"};
-  static constexpr std::string_view labels[] = {
-      "AuthIP",       "WinSock name-based policy", "IPsec policy store", "IKE/AuthIP negotiation",
-      "IPsec driver", "IPsec DoS Protection"};
+  static constexpr c values[] = {c::authip, c::winsock,        c::policy_store, c::ike,
+                                 c::driver, c::dos_protection, c::vpn_client,   c::ras};
+  static constexpr std::string_view ids[] = {"authip", "winsock",        "policy_store", "ike",
+                                             "driver", "dos_protection", "vpn_client",   "ras"};
+  static constexpr std::string_view labels[] = {"AuthIP",
+                                                "WinSock name-based policy",
+                                                "IPsec policy store",
+                                                "IKE/AuthIP negotiation",
+                                                "IPsec driver",
+                                                "IPsec DoS Protection",
+                                                "VPN client (RAS)",
+                                                "Routing and Remote Access"};
 };
 
 template <>
@@ -56,12 +64,13 @@ struct enum_text<phase> {
 template <>
 struct enum_text<link_reason> {
   using r = link_reason;
-  static constexpr r values[] = {r::same_text, r::counterpart, r::same_object, r::same_family,
-                                 r::cause_effect};
-  static constexpr std::string_view ids[] = {"same_text", "counterpart", "same_object",
-                                             "same_family", "cause_effect"};
-  static constexpr std::string_view labels[] = {"same text", "counterpart", "same object",
-                                                "same family", "cause or effect"};
+  static constexpr r values[] = {r::same_text,   r::counterpart,  r::same_object,
+                                 r::same_family, r::cause_effect, r::vpn_client_code};
+  static constexpr std::string_view ids[] = {"same_text",   "counterpart",  "same_object",
+                                             "same_family", "cause_effect", "vpn_client_code"};
+  static constexpr std::string_view labels[] = {"same text",       "counterpart",
+                                                "same object",     "same family",
+                                                "cause or effect", "IKE code and VPN client code"};
 };
 
 // The number of elements of an array.
@@ -81,6 +90,44 @@ constexpr bool enum_text_complete() noexcept {
 }
 
 }  // namespace detail
+
+/// The label for people: to_string(component::ike) == "IKE/AuthIP negotiation",
+/// to_string(kind::marker) == "range marker", to_string(phase::main_mode) == "main mode",
+/// to_string(link_reason::cause_effect) == "cause or effect", to_string(code_space::ras) == "RAS".
+/// "?" for a value that is no enumerator.
+template <class Enum, std::size_t N = sizeof(detail::enum_text<Enum>::values) / sizeof(Enum)>
+[[nodiscard]] constexpr std::string_view to_string(Enum e) noexcept {
+  const auto i = static_cast<std::size_t>(e);
+  return i < N ? detail::enum_text<Enum>::labels[i] : std::string_view("?");
+}
+
+/// The id for programs (JSON values, command-line operands): the enumerator's own name in
+/// snake_case, e.g. to_id(component::policy_store) == "policy_store", to_id(kind::marker) ==
+/// "marker", to_id(phase::main_mode) == "main_mode". Ids are stable: a released id never
+/// changes. "?" for a value that is no enumerator.
+template <class Enum, std::size_t N = sizeof(detail::enum_text<Enum>::values) / sizeof(Enum)>
+[[nodiscard]] constexpr std::string_view to_id(Enum e) noexcept {
+  const auto i = static_cast<std::size_t>(e);
+  return i < N ? detail::enum_text<Enum>::ids[i] : std::string_view("?");
+}
+
+/// Every enumerator of Enum in order of value: `for (component c : enumerators<component>())`.
+template <class Enum, std::size_t N = sizeof(detail::enum_text<Enum>::values) / sizeof(Enum)>
+[[nodiscard]] constexpr view<Enum> enumerators() noexcept {
+  static_assert(detail::enum_text_complete<Enum>(), "ipsecerr: enum_text is incomplete");
+  return {detail::enum_text<Enum>::values, detail::enum_text<Enum>::values + N};
+}
+
+/// The enumerator whose to_id() is `id`, ASCII case ignored, or nullptr:
+/// `*from_id<component>("driver") == component::driver`, `from_id<phase>("phase1") == nullptr`.
+template <class Enum, std::size_t N = sizeof(detail::enum_text<Enum>::values) / sizeof(Enum)>
+[[nodiscard]] constexpr const Enum* from_id(std::string_view id) noexcept {
+  for (const Enum& e : enumerators<Enum>()) {
+    if (detail::equal_folded(to_id(e), id)) return &e;
+  }
+  return nullptr;
+}
+
 }  // namespace v1
 }  // namespace ipsecerr
 

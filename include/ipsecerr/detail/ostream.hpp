@@ -52,11 +52,11 @@ std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& o
   return detail::write_padded(os, d.template size<Traits>(), [&d](auto&& out) { d.write(out); });
 }
 
-/// Prints an entry as describe(e.code) does: the same one line, padded the same way.
+/// Prints an entry of any space as its description: for a Win32 entry as describe(e.code) does.
 template <class Traits>
 std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
                                              const error_info& e) {
-  return os << describe(e.code);
+  return os << description(e);
 }
 
 /// Prints an errc enumerator as describe(code) does.
