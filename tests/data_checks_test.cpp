@@ -8,6 +8,13 @@
 #include <ipsecerr/ipsecerr.hpp>
 
 namespace d = ipsecerr::detail;
+using ipsecerr::component;
+using ipsecerr::errc;
+using ipsecerr::error_info;
+using ipsecerr::kind;
+using ipsecerr::link_reason;
+using ipsecerr::phase;
+using ipsecerr::related_code;
 
 // ---- The real table: each a build failure here, named by its message. ----
 static_assert(sizeof(d::ids) / sizeof(d::ids[0]) == d::table_size, "ipsecerr: one errc id per row");
@@ -47,11 +54,22 @@ static_assert(d::errors_linked_except(d::table, d::table_size, d::related_links<
 
 // ---- Each check rejects broken data. ----
 
+namespace {
+
+// Four related codes: a copy of `items` with item k replaced.
+struct four_items {
+  ipsecerr::related_code item[4];
+};
+constexpr four_items with_item(const ipsecerr::related_code (&items)[4], std::size_t k,
+                               ipsecerr::related_code r) noexcept {
+  four_items x{{items[0], items[1], items[2], items[3]}};
+  x.item[k] = r;
+  return x;
+}
+
+}  // namespace
+
 TEST_CASE("invariants: each check rejects a broken table") {
-  using ipsecerr::component;
-  using ipsecerr::error_info;
-  using ipsecerr::kind;
-  using ipsecerr::phase;
   constexpr error_info good[] = {
       {13000, "ERROR_IPSEC_A", "Text.", kind::error, component::policy_store, phase::none, 0, ""},
       {13001, "WARNING_IPSEC_B", "Text.", kind::warning, component::policy_store, phase::none, 0,
@@ -99,14 +117,6 @@ TEST_CASE("invariants: each check rejects a broken table") {
 }
 
 TEST_CASE("invariants: each meaning check rejects broken data") {
-  using ipsecerr::component;
-  using ipsecerr::errc;
-  using ipsecerr::error_info;
-  using ipsecerr::kind;
-  using ipsecerr::link_reason;
-  using ipsecerr::phase;
-  using ipsecerr::related_code;
-
   // Hints.
   constexpr error_info good[] = {{13000, "ERROR_IPSEC_A", "Text.", kind::error,
                                   component::policy_store, phase::none, 0, "Hint."},
@@ -181,33 +191,19 @@ TEST_CASE("invariants: each meaning check rejects broken data") {
   STATIC_REQUIRE(d::related_within_capacity(3, adj.first));
   STATIC_REQUIRE(d::related_symmetric(rows, 3, adj.first, adj.items));
 
-  // Hand-made broken adjacencies over the same rows.
+  // Hand-made broken adjacencies over the same rows: adj's items with one item replaced.
   constexpr std::uint16_t first[] = {0, 2, 3, 4};
-  constexpr related_code one_way[] = {{13001, link_reason::same_object},
-                                      {13002, link_reason::same_object},
-                                      {13000, link_reason::same_object},
-                                      {13001, link_reason::same_object}};  // 13002 -> 13001 only
-  constexpr related_code other_reason[] = {{13001, link_reason::same_object},
-                                           {13002, link_reason::same_object},
-                                           {13000, link_reason::same_object},
-                                           {13000, link_reason::counterpart}};
-  constexpr related_code to_self[] = {{13000, link_reason::same_object},
-                                      {13002, link_reason::same_object},
-                                      {13000, link_reason::same_object},
-                                      {13000, link_reason::same_object}};
-  constexpr related_code repeated[] = {{13001, link_reason::same_object},
-                                       {13001, link_reason::counterpart},
-                                       {13000, link_reason::same_object},
-                                       {13000, link_reason::same_object}};
-  constexpr related_code dangling[] = {{13001, link_reason::same_object},
-                                       {13999, link_reason::same_object},
-                                       {13000, link_reason::same_object},
-                                       {13000, link_reason::same_object}};
-  STATIC_REQUIRE_FALSE(d::related_symmetric(rows, 3, first, one_way));
-  STATIC_REQUIRE_FALSE(d::related_symmetric(rows, 3, first, other_reason));
-  STATIC_REQUIRE_FALSE(d::related_not_self(rows, 3, first, to_self));
-  STATIC_REQUIRE_FALSE(d::related_unique(3, first, repeated));
-  STATIC_REQUIRE_FALSE(d::related_resolve(rows, 3, first, dangling));
+  constexpr auto same = link_reason::same_object;
+  constexpr auto one_way = with_item(adj.items, 3, {13001, same});  // 13002 -> 13001 only
+  constexpr auto other_reason = with_item(adj.items, 3, {13000, link_reason::counterpart});
+  constexpr auto to_self = with_item(adj.items, 0, {13000, same});
+  constexpr auto repeated = with_item(adj.items, 1, {13001, link_reason::counterpart});
+  constexpr auto dangling = with_item(adj.items, 1, {13999, same});
+  STATIC_REQUIRE_FALSE(d::related_symmetric(rows, 3, first, one_way.item));
+  STATIC_REQUIRE_FALSE(d::related_symmetric(rows, 3, first, other_reason.item));
+  STATIC_REQUIRE_FALSE(d::related_not_self(rows, 3, first, to_self.item));
+  STATIC_REQUIRE_FALSE(d::related_unique(3, first, repeated.item));
+  STATIC_REQUIRE_FALSE(d::related_resolve(rows, 3, first, dangling.item));
   constexpr std::uint16_t nine[] = {0, 9, 9, 9};
   STATIC_REQUIRE_FALSE(d::related_within_capacity(3, nine));
 
@@ -225,12 +221,6 @@ TEST_CASE("invariants: each meaning check rejects broken data") {
 }
 
 TEST_CASE("invariants: the link count of the index catches a link to a code that is no row") {
-  using ipsecerr::component;
-  using ipsecerr::errc;
-  using ipsecerr::error_info;
-  using ipsecerr::kind;
-  using ipsecerr::link_reason;
-  using ipsecerr::phase;
   static constexpr error_info rows[] = {{13000, "ERROR_IPSEC_A", "Text.", kind::error,
                                          component::policy_store, phase::none, 0, "Hint a."},
                                         {13001, "ERROR_IPSEC_B", "Text.", kind::error,
