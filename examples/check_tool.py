@@ -2,7 +2,11 @@
 # SPDX-License-Identifier: MIT
 # Checks the ipsecerr tool from outside: its JSON (parsed by Python's json module and by
 # `python3 -m json.tool`), its colour rules (also on a pseudo-terminal), and the annotate round
-# trip on generated inputs. Usage: check_tool.py json|color|annotate|version TOOL PROJECT_VERSION
+# trip on generated inputs, and the man page.
+# Also standard input (-b, -q) and the CSV, TSV and NDJSON tables.
+# Usage: check_tool.py json|color|annotate|version|stdin|table|man TOOL PROJECT_VERSION [MAN_PAGE]
+import csv
+import io
 import json
 import os
 import random
@@ -51,16 +55,17 @@ def check_json():
     e = r[0]["entry"]
     check(e["code"] == 13894 and e["hex"] == "0x3646" and e["hresult"] == "0x80073646", "entry codes")
     check(e["name"] == "ERROR_IPSEC_IKE_INVALID_MM_FOR_QM", "entry name")
-    check(e["kind"] == "error" and e["category"] == "ike" and e["phase"] == "quick_mode",
-          "entry kind, category, phase")
+    check(e["kind"] == "error" and e["component"] == "ike" and e["phase"] == "quick_mode",
+          "entry kind, component, phase")
+    check(e["category"] == e["component"], "category: the old name of component, for one version")
     check(e["message"] == QM_MESSAGE, "entry message, byte for byte")
     check(e["hint"].startswith("The existing main mode SA"), "entry hint")
     check(e["ntstatus"] is None, "no NTSTATUS twin: null")
     check([(x["code"], x["name"], x["reason"]) for x in e["related"]] == [
         (13885, "ERROR_IPSEC_IKE_MM_EXPIRED", "cause_effect"),
         (13886, "ERROR_IPSEC_IKE_PEER_MM_ASSUMED_INVALID", "cause_effect")], "entry related codes")
-    check(list(e) == ["code", "hex", "hresult", "name", "kind", "category", "phase", "message",
-                      "hint", "ntstatus", "related"], "entry members, in the documented order")
+    check(list(e) == ["code", "hex", "hresult", "name", "kind", "category", "component", "phase",
+                      "message", "hint", "ntstatus", "related"], "entry members, in the documented order")
     r = q[1]["readings"]
     check([(x["form"], x["code"], x["known"]) for x in r] ==
           [("decimal", 3646, False), ("bare_hex", 13894, True)], "3646: both readings")
@@ -81,11 +86,18 @@ def check_json():
           'a"b\\c\x01\x1f\x7f\n\ufffd\u00e9\ufffd\ufffd\ufffd\U0001F600\ufffd\ufffd',
           "weird argument echoed as documented: " + repr(doc["query"][0]["input"]))
 
+    # nlohmann_json's serializer: DEL and U+FFFD are written as they are (not as \u escapes), and
+    # a sequence cut short (a lead byte and some continuation bytes) becomes one U+FFFD.
+    p = subprocess.run([a.encode() for a in TOOL] + [b"--json", b"\x7f \xe2\x82A \xf0\x9f\x98"],
+                       capture_output=True)
+    check(b'"input": "\x7f \xef\xbf\xbdA \xef\xbf\xbd"' in p.stdout,
+          "DEL kept, a cut-short sequence is one U+FFFD: " + repr(p.stdout[:80]))
+
     doc = parse_json(["--json", "--list"], 0)
     codes = [x["code"] for x in doc["entries"]]
     check(len(codes) == 155 and codes == sorted(codes) and codes[0] == 1469, "list: 155 entries")
     doc = parse_json(["-l", "ike", "--json"], 0)
-    check(len(doc["entries"]) > 0 and all(x["category"] == "ike" for x in doc["entries"]),
+    check(len(doc["entries"]) > 0 and all(x["component"] == "ike" for x in doc["entries"]),
           "list ike: only IKE entries")
 
     doc = parse_json(["-s", "main", "mode", "--json"], 0)
@@ -265,13 +277,205 @@ def check_annotate():
     check(rc == 0 and out == b"", "empty input: empty output")
 
 
+def check_man():
+    """The man page (help2man's, from --help) names every option that --help lists."""
+    with open(sys.argv[4], encoding="utf-8") as f:
+        roff = f.read()
+    text = re.sub(r"\\f[BIRP]", "", roff).replace("\\-", "-")
+    check(roff.startswith(".\\\" DO NOT MODIFY") or ".TH IPSECERR" in roff, "a man page (.TH)")
+    check(f"ipsecerr {VERSION}" in text, "the man page carries the version")
+    rc, out, _ = run(["--help"])
+    names = set(re.findall(r"(?m)^ +(-[a-z]), ", out.decode()))
+    names |= set(re.findall(r"(?m)^ +(?:-[a-z], |    )(--[a-z][a-z-]*)", out.decode()))
+    check(rc == 0 and {"-h", "--help", "--list", "--search", "--annotate", "--json", "--color",
+                       "--version"} <= names, f"--help lists the options: {sorted(names)}")
+    for name in sorted(names) + ["--"]:
+        check(re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) is not None,
+              f"the man page mentions {name}")
+
+
+EVENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "testdata", "events.tsv")
+EMULATED = len(TOOL) > 1
+
+
+def brief_lines(tokens):
+    """What -b must print for the tokens, built from the JSON of the same lookups."""
+    lines = []
+    for element in json.loads(run(["--json", "--", *tokens])[1])["query"]:
+        for x in element["readings"]:
+            if x["known"]:
+                e = x["entry"]
+                lines.append(f"{e['name']} {e['code']} {e['hex']} {e['message']}\n")
+    return "".join(lines).encode()
+
+
+def stdin_from(make):
+    """Runs the tool with no code argument and standard input from make() (a file object or fd)."""
+    source = make()
+    try:
+        p = subprocess.run(TOOL, stdin=source, capture_output=True, timeout=60)
+    finally:
+        source.close()
+    return p.returncode, p.stdout, p.stderr
+
+
+def check_stdin():
+    # A column of codes, as `cut -f3` gives it: the header, a blank field, every form.
+    column = subprocess.run(["cut", "-f3", EVENTS], capture_output=True, check=True).stdout
+    codes = [line for line in column.decode().splitlines()[1:] if line.strip()]
+    check(len(codes) == 8 and b"\n\n" in column, "events.tsv: 8 codes, one blank field")
+    body = b"".join(column.splitlines(keepends=True)[1:])  # tail -n +2
+    rc, out, err = run(["-b"], stdin=body)
+    check(rc == 0 and err == b"", f"cut -f3 | tail | ipsecerr -b: exit 0, quiet ({rc}, {err!r})")
+    check(out == brief_lines(codes), "-b: NAME CODE HEX MESSAGE per code found:\n" + out.decode())
+    check(all(len(line.split(" ", 3)) == 4 for line in out.decode().splitlines()), "-b: 4 fields")
+    rc, out, err = run(["-b"], stdin=column)  # with the header line
+    check(rc == 1 and out == brief_lines(codes), "the header line is not a code: exit 1, the rest found")
+    check(err == b"ipsecerr: 'ErrorCode': not a known IPsec error code or name\n", f"header: {err!r}")
+
+    # Standard input gives what the same codes as arguments give, in every format.
+    for args in ([], ["--json"], ["--format=ndjson"], ["--format=csv"], ["--format=tsv"], ["-b"]):
+        piped = run(args, stdin=body)
+        direct = run([*args, "--", *codes])
+        check(piped == direct, f"{args}: standard input and arguments agree")
+    rc, out, _ = run(["--format=ndjson"], stdin=body)
+    doc = json.loads(run(["--json", "--", *codes])[1])
+    check([json.loads(line) for line in out.splitlines()] == doc["query"],
+          "NDJSON: one query element per line, as in the JSON document")
+
+    # Blank and whitespace-only lines are skipped; CRLF and spaces around a code are fine; '-'
+    # takes standard input's place among the arguments; no final newline.
+    text = b"\r\n13894\r\n   \r\n\t0x80073646  \r\n\n\n3646"
+    rc, out, err = run(["1469", "-", "13910"], stdin=text)
+    want = run(["1469", "13894", "0x80073646", "3646", "13910"])
+    check((rc, out, err) == want and rc == 0, "'-' among arguments, blank lines and CRLF")
+    rc, out, err = run([], stdin=b"\n \n\t\r\n")
+    check(rc == 0 and out == b"" and err == b"", "only blank lines: nothing to do, exit 0")
+
+    # A pasted ticket line: looked up as a whole token for now, so not found (exit 1).
+    ticket = b"VPN drops for all users since Monday, event 20227 says error 13801\n"
+    rc, out, err = run([], stdin=b"13806\n" + ticket)
+    check(rc == 1 and out == run(["13806"])[1], "a ticket line is not a code as a whole: exit 1")
+    check(err.count(b"\n") == 1 and b"'VPN drops for all users" in err, f"ticket line named: {err!r}")
+
+    # -q: nothing at all on stdout or stderr, only the status.
+    check(run(["-q"], stdin=body) == (0, b"", b""), "-q: every line found: exit 0, silent")
+    check(run(["-q"], stdin=column) == (1, b"", b""), "-q: a line not found: exit 1, silent")
+    check(run(["-q", "13894", "zzz"]) == (1, b"", b""), "-q with arguments")
+    check(run(["-q", "-s", "main", "mode"]) == (0, b"", b""), "-q with --search")
+
+    # A line over the limit is reported and skipped, the next line still found; memory stays
+    # bounded however long a line is.
+    long_line = b"1" * 200000 + b"\n13894\n"
+    rc, out, err = run([], stdin=long_line)
+    check(rc == 1 and out == run(["13894"])[1], "a 200 KB line: skipped, the next found, exit 1")
+    check(err == b"ipsecerr: standard input, line 1: longer than 65536 bytes, not looked up\n",
+          f"long line: {err!r}")
+    limit_line = b"13894" + b" " * (65536 - 5) + b"\r\n"
+    check(run(["-q"], stdin=limit_line)[0] == 0, "a line of exactly 65536 bytes (and CR) is read")
+
+    # A regular file and a pipe are read; /dev/null, a terminal and a socket are not.
+    with tempfile.TemporaryDirectory() as d:
+        codes_file = os.path.join(d, "codes.txt")
+        empty = os.path.join(d, "empty.txt")
+        with open(codes_file, "wb") as f:
+            f.write(body)
+        open(empty, "wb").close()
+        check(stdin_from(lambda: open(codes_file, "rb")) == run(["--", *codes]),
+              "a regular file is read")
+        check(stdin_from(lambda: open(empty, "rb")) == (0, b"", b""), "an empty file: exit 0")
+    rc, out, err = stdin_from(lambda: open(os.devnull, "rb"))
+    check(rc == 2 and out == b"" and err.startswith(b"ipsecerr: no code given"), "/dev/null: no code")
+    if not EMULATED:
+        import socket
+        a, b = socket.socketpair()
+        a.sendall(b"13894\n")
+        a.close()
+        rc, out, err = stdin_from(lambda: b)
+        check(rc == 2 and err.startswith(b"ipsecerr: no code given"), f"a socket: no code ({rc})")
+        try:
+            import pty
+            master, slave = pty.openpty()
+            rc, out, err = stdin_from(lambda: os.fdopen(slave, "rb"))
+            os.close(master)
+            check(rc == 2 and err.startswith(b"ipsecerr: no code given"), "a terminal: no code")
+        except ImportError:
+            print("no pty module: the terminal check is skipped")
+        # 10 MB of lines of codes, then a 20 MB line, through standard input: the peak RSS stays
+        # small (a line is kept up to 64 KiB, input is read 128 KiB at a time).
+        import resource
+        chunk = b"13894\n0x80073646\n\n" * 4096
+        p = subprocess.Popen(TOOL + ["-q"], stdin=subprocess.PIPE)
+        for _ in range(10 * 1024 * 1024 // len(chunk)):
+            p.stdin.write(chunk)
+        p.stdin.write(b"x" * (20 * 1024 * 1024))  # and a 20 MB line without a newline
+        p.stdin.close()
+        rc = p.wait()
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        check(rc == 1 and peak < 32, f"30 MB on standard input: exit 1, peak RSS {peak:.1f} MiB")
+
+
+def field(value):
+    """A JSON value as a CSV/TSV field, by the documented rules."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " ".join(str(x["code"]) for x in value)
+    return str(value)
+
+
+def check_table():
+    for where in ([], ["ike"], ["DRIVER"]):
+        entries = json.loads(run(["--list", *where, "--json"])[1])["entries"]
+        names = list(entries[0])
+        rc, raw, err = run(["--list", *where, "--format=csv"])
+        check(rc == 0 and err == b"", f"--list {where} --format=csv: exit 0")
+        check(raw.endswith(b"\r\n") and raw.count(b"\n") == raw.count(b"\r\n"), "CSV: CRLF line ends")
+        rows = list(csv.DictReader(io.StringIO(raw.decode(), newline="")))
+        check(csv.reader(io.StringIO(raw.decode())).__next__() == names,
+              "CSV header: the JSON entry's members, in order")
+        check(len(rows) == len(entries), f"CSV {where}: one row per entry ({len(rows)})")
+        for row, e in zip(rows, entries):
+            for name in names:
+                check(row[name] == field(e[name]), f"CSV {e['code']} {name}: {row[name]!r}")
+        # A Splunk-style lookup: a header row of plain field names, one row per code, a unique
+        # key, the same number of fields in every row, no blank line.
+        check(all(re.fullmatch(r"[a-z_]+", n) for n in names), "field names a lookup accepts")
+        check(len({r["code"] for r in rows}) == len(rows), "code: a unique key")
+        check(all(None not in r and len(r) == len(names) for r in rows), "every row complete")
+        check(b"\r\n\r\n" not in raw, "no blank line")
+        rc, raw, _ = run(["--list", *where, "--format=tsv"])
+        lines = raw.decode().split("\n")
+        check(lines[-1] == "" and "\r" not in raw.decode(), "TSV: LF line ends")
+        check(lines[0].split("\t") == names, "TSV header")
+        check([line.split("\t") for line in lines[1:-1]] ==
+              [[field(e[n]) for n in names] for e in entries], f"TSV {where}: every field")
+        rc, raw, _ = run(["--list", *where, "--format=ndjson"])
+        check([json.loads(line) for line in raw.splitlines()] == entries, "NDJSON: one entry a line")
+        check(run(["--list", *where, "--format=json"]) == run(["--list", *where, "--json"]),
+              "--format=json is --json")
+
+    # Lookups: input and form first, one row per known reading (3646 has one, zzz none).
+    rc, raw, _ = run(["--format=csv", "13894", "3646", "zzz"])
+    rows = list(csv.DictReader(io.StringIO(raw.decode(), newline="")))
+    check(rc == 1 and [(r["input"], r["form"], r["code"]) for r in rows] ==
+          [("13894", "decimal", "13894"), ("3646", "bare_hex", "13894")], "lookup CSV rows")
+    # Hints hold commas: quoted (the table holds no '"', CR or LF to double or keep).
+    rc, raw, _ = run(["--format=csv", "13894"])
+    check(b',"The existing main mode SA cannot carry this quick mode: it may be expired or '
+          b'assumed dead, or its' in raw, "a field with a comma is quoted")
+    rc, raw, _ = run(["--list", "--format=csv"])
+    check(run(["-s", "no", "such", "words", "--format=csv"]) == (1, raw.split(b"\r\n")[0] + b"\r\n", b""),
+          "a search without hits: the header alone, exit 1")
+
+
 def check_version():
     rc, out, err = run(["--version"])
     check(rc == 0 and out == f"ipsecerr {VERSION}\n".encode(), f"--version: {out!r}")
 
 
 {"json": check_json, "color": check_color, "annotate": check_annotate,
- "version": check_version}[sys.argv[1]]()
+ "version": check_version, "man": check_man, "stdin": check_stdin, "table": check_table}[sys.argv[1]]()
 if failures:
     print(f"{len(failures)} check(s) failed")
     sys.exit(1)

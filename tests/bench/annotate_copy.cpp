@@ -5,7 +5,7 @@
 #include <cstring>
 #include <string_view>
 
-#include "../../examples/ipsecerr_io.hpp"
+#include "../../examples/ipsecerr/io.hpp"
 
 int main(int argc, char** argv) {
   ipsecerr_io::set_up_standard_streams();

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// The tool's --annotate loop (see annotate.hpp). It writes raw bytes through the buffered
+// output: no formatting on the hot path.
+#include "annotate.hpp"
+
+#include <cstring>
+#include <ipsecerr/annotate.hpp>
+#include <string_view>
+
+namespace ipsecerr_tool {
+
+int annotate_files(std::vector<std::string> files, const palette& p) {
+  if (files.empty()) files.emplace_back("-");
+  static char buffer[ipsecerr_io::chunk_size];
+  ipsecerr::annotator a;
+  bool in_insert = false;
+  const auto emit = [&](std::string_view bytes, bool inserted) {
+    if (inserted != in_insert) {
+      out().write(inserted ? p.name() : p.reset());
+      in_insert = inserted;
+    }
+    out().write(bytes);
+  };
+  const auto end_insert = [&] {
+    if (in_insert) out().write(p.reset());
+    in_insert = false;
+  };
+  int status = found_all;
+  for (const std::string& path : files) {
+    ipsecerr_io::input in(path.c_str());
+    if (!in.ok()) {
+      complain("cannot open '{}': {}", path, std::strerror(in.error()));
+      status = usage_error;
+      continue;
+    }
+    long n = 0;
+    while ((n = in.read(buffer, sizeof buffer)) > 0) {
+      a.feed(std::string_view(buffer, static_cast<std::size_t>(n)), emit);
+      end_insert();
+      if (!out().flush()) return usage_error;  // each chunk goes out as it comes (tail -f)
+    }
+    a.finish(emit);
+    end_insert();
+    if (n < 0) {
+      complain("cannot read '{}': {}", path, std::strerror(in.error()));
+      status = usage_error;
+    }
+  }
+  return status;
+}
+
+}  // namespace ipsecerr_tool

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+// The tool's JSON (see json.hpp). Text is valid UTF-8: nlohmann_json's serializer writes each
+// invalid sequence as U+FFFD.
+#include "json.hpp"
+
+#include <ipsecerr/ras.hpp>
+
+#include "ids.hpp"
+#include "output.hpp"
+
+namespace ipsecerr_tool {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// The text: two-space indentation (none for NDJSON), then `indent` more on every line after
+// the first.
+std::string json_text(const json& value, bool one_line, std::string_view indent = "") {
+  std::string text = value.dump(one_line ? -1 : 2, ' ', false, json::error_handler_t::replace);
+  if (indent.empty()) return text;
+  std::string indented;
+  for (char c : text) {
+    indented += c;
+    if (c == '\n') indented += indent;  // no string holds a raw newline: JSON escapes it
+  }
+  return indented;
+}
+
+class json_writer : public lookup_writer {
+ public:
+  explicit json_writer(bool one_per_line) : one_per_line_(one_per_line) {}
+  void token(std::string_view input, const ipsecerr::readings& r) override {
+    const json element = query_json(input, r);
+    if (one_per_line_) {
+      print("{}\n", json_text(element, true));
+      return;
+    }
+    print("{}\n    {}", count_++ == 0 ? "{\n  \"query\": [" : ",",
+          json_text(element, false, "    "));
+  }
+  void finish() override {
+    if (one_per_line_) return;
+    out().write(count_ == 0 ? "{\n  \"query\": []\n}\n" : "\n  ]\n}\n");
+  }
+
+ private:
+  bool one_per_line_;
+  std::size_t count_ = 0;
+};
+
+}  // namespace
+
+json entry_json(const ipsecerr::error_info& e) {
+  json related = json::array();
+  for (const ipsecerr::related_code& r : ipsecerr::describe_entry(e).links()) {
+    related.push_back(
+        {{"code", r.code}, {"name", r.info()->name}, {"reason", ipsecerr::to_id(r.reason)}});
+  }
+  return {{"code", e.code},
+          {"hex", ipsecerr::to_hex(e.code).view()},
+          {"hresult", ipsecerr::to_hex(ipsecerr::to_hresult(e.code)).view()},
+          {"name", e.name},
+          {"kind", ipsecerr::to_id(e.kind)},
+          {"category", ipsecerr::to_id(e.component)},  // the old name: goes in the next version
+          {"component", ipsecerr::to_id(e.component)},
+          {"phase", ipsecerr::to_id(e.phase)},
+          {"message", e.message},
+          {"hint", e.hint},
+          {"ntstatus", e.ntstatus != 0 ? json(ipsecerr::to_hex(e.ntstatus).view()) : json()},
+          {"related", std::move(related)}};
+}
+
+json query_json(std::string_view input, const ipsecerr::readings& r) {
+  json readings = json::array();
+  for (const ipsecerr::reading& x : r) {
+    json reading = {{"form", id_of(x.form)}, {"code", x.code}, {"known", x.known()}};
+    if (x.known()) reading["entry"] = entry_json(*x.info());
+    readings.push_back(std::move(reading));
+  }
+  return {{"input", input}, {"readings", std::move(readings)}};
+}
+
+std::unique_ptr<lookup_writer> json_lookups(bool one_per_line) {
+  return std::make_unique<json_writer>(one_per_line);
+}
+
+void write_entries_json(const entry_list& entries, bool one_per_line) {
+  json list = json::array();
+  for (const auto* e : entries) {
+    if (one_per_line) {
+      print("{}\n", json_text(entry_json(*e), true));
+    } else {
+      list.push_back(entry_json(*e));
+    }
+  }
+  if (!one_per_line) print("{}\n", json_text({{"entries", std::move(list)}}, false));
+}
+
+}  // namespace ipsecerr_tool

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: MIT
+// The tool's text output (see lookup.hpp).
+#include "lookup.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <ipsecerr/ras.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entries.hpp"
+
+namespace ipsecerr_tool {
+namespace {
+
+// The long form of an entry: labels and names in colour (the library tells the parts apart).
+void write_block(const ipsecerr::error_info& e, const palette& p) {
+  std::string_view colour;  // the colour in effect
+  const auto paint = [&colour, &p](std::string_view wanted) {
+    if (wanted == colour) return;
+    if (!colour.empty()) out().write(p.reset());
+    out().write(wanted);
+    colour = wanted;
+  };
+  ipsecerr::describe_entry(e).long_form().write_parts(
+      [&](std::string_view piece, ipsecerr::long_part part) {
+        paint(part == ipsecerr::long_part::label  ? p.label()
+              : part == ipsecerr::long_part::name ? p.name()
+                                                  : "");
+        out().write(piece);
+      });
+  paint("");
+  out().put('\n');
+}
+
+// Why a token has several readings.
+std::string why_ambiguous(const ipsecerr::readings& r, std::string_view token) {
+  bool decimal = false;
+  bool bare_hex = false;
+  std::size_t suffixes = 0;
+  for (const ipsecerr::reading& x : r) {
+    decimal |= x.form == ipsecerr::form::decimal || x.form == ipsecerr::form::hresult_decimal;
+    bare_hex |= x.form == ipsecerr::form::bare_hex;
+    suffixes += x.form == ipsecerr::form::name_suffix ? 1 : 0;
+  }
+  std::vector<std::string> reasons;
+  if (decimal && bare_hex) reasons.emplace_back("digits alone can be decimal or hex");
+  if (bare_hex && suffixes > 0) reasons.emplace_back("hex digits can also end a name");
+  if (suffixes > 1) {
+    std::string upper(token);
+    for (char& c : upper) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    reasons.push_back(fmt::format("{} names end with _{}", suffixes, upper));
+  }
+  if (reasons.empty()) reasons.emplace_back("it has several forms");
+  return fmt::format("{}", fmt::join(reasons, "; "));
+}
+
+void write_header(const std::string& token, const ipsecerr::reading& x, const palette& p) {
+  print("{}{} read as {}:{}\n", p.bold(), token, ipsecerr::to_string(x.form), p.reset());
+}
+
+// The blocks of one argument that has readings.
+void write_readings(const ipsecerr::readings& r, std::string_view arg, const palette& p) {
+  const std::string token = shown(arg);
+  if (r.size() == 1) {
+    write_header(token, r[0], p);
+    write_block(*r[0].info(), p);
+    return;
+  }
+  print("{}{}: {} readings ({}){}\n", p.bold(), token, r.size(), why_ambiguous(r, arg), p.reset());
+  for (const ipsecerr::reading& x : r) {
+    print("  as {}: {} ({})", ipsecerr::to_string(x.form), ipsecerr::to_decimal(x.code).view(),
+          ipsecerr::to_hex(x.code).view());
+    if (x.known()) {
+      print(" {}{}{}\n", p.name(), x.info()->name, p.reset());
+    } else {
+      print(", {}not an IPsec error code{}\n", p.missing(), p.reset());
+    }
+  }
+  for (const ipsecerr::reading& x : r) {
+    if (!x.known()) continue;
+    out().put('\n');
+    write_header(token, x, p);
+    write_block(*x.info(), p);
+  }
+}
+
+class text_writer : public lookup_writer {
+ public:
+  explicit text_writer(const palette& p) : p_(p) {}
+  void token(std::string_view input, const ipsecerr::readings& r) override {
+    if (r.empty()) {
+      tell("'{}': not a known IPsec error code or name", shown(input));
+      return;
+    }
+    if (!first_) out().put('\n');
+    first_ = false;
+    write_readings(r, input, p_);
+  }
+
+ private:
+  palette p_;
+  bool first_ = true;
+};
+
+class brief_writer : public lookup_writer {
+ public:
+  explicit brief_writer(const palette& p) : p_(p) {}
+  void token(std::string_view input, const ipsecerr::readings& r) override {
+    if (r.empty()) tell("'{}': not a known IPsec error code or name", shown(input));
+    for (const ipsecerr::reading& x : r) {
+      if (x.known()) write_brief(*x.info(), p_);
+    }
+  }
+
+ private:
+  palette p_;
+};
+
+// The longest line of standard input that is looked up; a longer one is reported, not read
+// whole, so that memory stays bounded.
+constexpr std::size_t line_limit = std::size_t{64} * 1024;
+
+// Each non-blank line of standard input, looked up. found_all when each had a reading.
+int look_up_lines(lookup_writer& w) {
+  static ipsecerr_io::input in("-");  // one stream, however many '-' there are
+  static ipsecerr_io::line_reader lines(in, line_limit);
+  int status = found_all;
+  std::string_view line;
+  for (std::size_t number = 1; lines.next(line); ++number) {
+    if (lines.too_long()) {
+      tell("standard input, line {}: longer than {} bytes, not looked up", number, line_limit);
+      status = not_found;
+      continue;
+    }
+    if (line.find_first_not_of(" \t\v\f\r") == std::string_view::npos) continue;  // blank
+    const ipsecerr::readings r = ipsecerr::parse(line);
+    if (r.empty()) status = not_found;
+    w.token(line, r);
+  }
+  if (lines.failed()) {
+    complain("cannot read standard input: {}", std::strerror(in.error()));
+    return usage_error;
+  }
+  return status;
+}
+
+}  // namespace
+
+std::unique_ptr<lookup_writer> text_lookups(const palette& p) {
+  return std::make_unique<text_writer>(p);
+}
+
+std::unique_ptr<lookup_writer> brief_lookups(const palette& p) {
+  return std::make_unique<brief_writer>(p);
+}
+
+int look_up(const options& o, lookup_writer& w) {
+  std::vector<std::string> operands = o.operands;
+  if (operands.empty()) {
+    if (!ipsecerr_io::stdin_is_pipe_or_file()) return usage_error_for("no code given");
+    operands.emplace_back("-");
+  }
+  int status = found_all;
+  for (const std::string& arg : operands) {
+    if (arg == "-") {
+      status = std::max(status, look_up_lines(w));
+      continue;
+    }
+    const ipsecerr::readings r = ipsecerr::parse(arg);
+    if (r.empty()) status = std::max(status, not_found);
+    w.token(arg, r);
+  }
+  w.finish();
+  return status;
+}
+
+}  // namespace ipsecerr_tool
