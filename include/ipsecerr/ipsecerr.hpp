@@ -1132,7 +1132,7 @@ Stream& write_padded(Stream& os, std::size_t size, const Writer& write) {
     for (std::size_t i = 0; i < pad; ++i) os.put(fill);
   }
   write([&os](std::string_view piece) {
-    os.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+    os.write(piece.data(), static_cast<decltype(os.width())>(piece.size()));  // streamsize: <ios>
   });
   if (left) {
     for (std::size_t i = 0; i < pad; ++i) os.put(fill);
