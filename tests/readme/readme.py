@@ -18,7 +18,7 @@ Every fenced block in the README has a marker, an HTML comment on the line just 
                                    (no language, text, console, json, output).
 
 A block without a marker fails the check. The scratch folder holds links to the source tree's
-include/, examples/ and tests/, so a command can name them as from a clone.
+top-level files and folders (not dot files or build*), so a command can use them as in a clone.
 
 Usage:
   readme.py check README                     markers only (every block marked, pairs complete)
@@ -143,8 +143,10 @@ def scratch(args, files):
     work = os.path.abspath(args.work)
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
-    for folder in ("include", "examples", "tests"):
-        os.symlink(os.path.join(os.path.abspath(args.source), folder), os.path.join(work, folder))
+    source = os.path.abspath(args.source)
+    for entry in os.listdir(source):  # the clone, without dot files and build folders
+        if not entry.startswith((".", "build")):
+            os.symlink(os.path.join(source, entry), os.path.join(work, entry))
     for name, block in files.items():
         with open(os.path.join(work, name), "w", encoding="utf-8", newline="") as f:
             f.write(block.text)
