@@ -45,6 +45,8 @@ std::string_view id_of(ipsecerr::component c) {
     case ipsecerr::component::ike: return "ike";
     case ipsecerr::component::driver: return "driver";
     case ipsecerr::component::dos_protection: return "dos_protection";
+    case ipsecerr::component::vpn_client: return "vpn_client";
+    case ipsecerr::component::ras: return "ras";
   }
   return "?";
 }
@@ -71,6 +73,7 @@ std::string_view id_of(ipsecerr::link_reason r) {
     case ipsecerr::link_reason::same_object: return "same_object";
     case ipsecerr::link_reason::same_family: return "same_family";
     case ipsecerr::link_reason::cause_effect: return "cause_effect";
+    case ipsecerr::link_reason::vpn_client_code: return "vpn_client_code";
   }
   return "?";
 }
@@ -90,6 +93,7 @@ std::string_view id_of(ipsecerr::form f) {
     case ipsecerr::form::name_exact: return "name_exact";
     case ipsecerr::form::name_case_insensitive: return "name_case_insensitive";
     case ipsecerr::form::name_suffix: return "name_suffix";
+    case ipsecerr::form::ras: return "ras";
   }
   return "?";
 }
@@ -299,7 +303,7 @@ std::string shown(std::string_view arg) {
 // The long form of an entry, labels in colour.
 void write_block(const ipsecerr::error_info& e, const palette& p) {
   std::string text;
-  ipsecerr::describe(e.code).long_form().write([&text](std::string_view piece) { text += piece; });
+  ipsecerr::describe_entry(e).long_form().write([&text](std::string_view piece) { text += piece; });
   text += '\n';
   std::size_t at = 0;
   while (at < text.size()) {

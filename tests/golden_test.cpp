@@ -3,44 +3,19 @@
 // field, in both directions: no row missing, none extra, no byte different.
 #include <catch2/catch.hpp>
 #include <cstdint>
-#include <fstream>
 #include <ipsecerr/ipsecerr.hpp>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "golden_tsv.hpp"
+
 namespace {
 
-struct golden_row {
-  std::uint32_t code;
-  std::string hex, name, message;
-};
-
-std::vector<std::string> split_tabs(const std::string& line) {
-  std::vector<std::string> fields;
-  std::string::size_type start = 0;
-  for (;;) {
-    const auto tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab - start));
-    if (tab == std::string::npos) return fields;
-    start = tab + 1;
-  }
-}
+using ipsecerr_test::golden_row;
 
 std::vector<golden_row> read_golden() {
-  std::ifstream in(IPSECERR_GOLDEN_TSV, std::ios::binary);
-  REQUIRE(in);
-  std::string line;
-  REQUIRE(std::getline(in, line));
-  REQUIRE(line == "code\thex\tname\tmessage");
-  std::vector<golden_row> rows;
-  while (std::getline(in, line)) {
-    REQUIRE(line.find('\r') == std::string::npos);
-    const auto f = split_tabs(line);
-    REQUIRE(f.size() == 4);
-    rows.push_back({static_cast<std::uint32_t>(std::stoul(f[0])), f[1], f[2], f[3]});
-  }
-  return rows;
+  return ipsecerr_test::read_golden_tsv(IPSECERR_GOLDEN_TSV);
 }
 
 }  // namespace

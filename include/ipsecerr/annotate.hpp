@@ -224,8 +224,9 @@ inline const error_info* annotation_for(const char* word, std::size_t size, char
   const error_info* hit = nullptr;
   int hits = 0;
   for (const reading& r : parse(std::string_view(token, length))) {
-    // The word's shape rules out names; bare hex (3646) is ambiguous with decimal, so never.
-    if (r.known() && r.form != form::bare_hex) {
+    // The word's shape rules out names; bare hex (3646) is ambiguous with decimal, so never; a
+    // RAS code (form::ras) only where the line says it is one, which a token cannot show.
+    if (r.known() && r.form != form::bare_hex && r.form != form::ras) {
       hit = r.info();
       ++hits;
     }

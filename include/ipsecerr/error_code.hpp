@@ -25,17 +25,21 @@ constexpr bool same_code(int value, int code) noexcept {
   return unwrap(static_cast<std::uint32_t>(value)) == unwrap(static_cast<std::uint32_t>(code));
 }
 
+// The message of a category: the entry's text, or the one-line form of an unknown code.
+inline std::string message_of(const description& d) {
+  if (d.known()) return std::string(d.message());
+  std::string text;
+  d.write_line([&text](std::string_view piece) { text.append(piece.data(), piece.size()); });
+  return text;
+}
+
 class ipsec_category final : public std::error_category {
  public:
   [[nodiscard]] const char* name() const noexcept override { return "ipsec"; }
 
   // Windows' text on every OS, or describe()'s "unknown IPsec error code ..." line.
   [[nodiscard]] std::string message(int value) const override {
-    const description d(static_cast<std::uint32_t>(value));
-    if (d.known()) return std::string(d.message());
-    std::string text;
-    d.write_line([&text](std::string_view piece) { text.append(piece.data(), piece.size()); });
-    return text;
+    return message_of(description(static_cast<std::uint32_t>(value)));
   }
 
   // Our own codes by value (wrapped forms too); on Windows also system_category() values, which

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// fmt::formatter for ipsecerr::description, error_info and errc: {} is the one-line form, and the
-// letters n m d x h l pick a part, with fill, alignment and width as for strings.
+// fmt::formatter for ipsecerr::description, error_info, errc and ras_errc: {} is the one-line
+// form, and the letters n m d x h l pick a part, with fill, alignment and width as for strings.
 #ifndef IPSECERR_FMT_HPP
 #define IPSECERR_FMT_HPP
 
@@ -8,6 +8,7 @@
 
 #include "detail/format_spec.hpp"
 #include "ipsecerr.hpp"
+#include "ras.hpp"
 
 namespace ipsecerr {
 inline namespace v1 {
@@ -48,12 +49,22 @@ struct fmt::formatter<ipsecerr::description> : ipsecerr::detail::fmt_formatter_b
   }
 };
 
-/// Formats an entry as its description: `fmt::format("{:h}", *ipsecerr::find(13894))`.
+/// Formats an entry of either space as its description: `fmt::format("{:h}", *find(13894))`.
 template <>
 struct fmt::formatter<ipsecerr::error_info> : ipsecerr::detail::fmt_formatter_base {
   template <class FormatContext>
   auto format(const ipsecerr::error_info& e, FormatContext& ctx) const -> decltype(ctx.out()) {
-    return ipsecerr::detail::write_formatted(ctx.out(), ipsecerr::describe(e.code), spec);
+    return ipsecerr::detail::write_formatted(ctx.out(), ipsecerr::describe_entry(e), spec);
+  }
+};
+
+/// Formats a ras_errc enumerator as describe_ras(code): `fmt::format("{}", ras_errc::vpn_timeout)`
+/// is "ERROR_VPN_TIMEOUT (RAS 809): ...".
+template <>
+struct fmt::formatter<ipsecerr::ras_errc> : ipsecerr::detail::fmt_formatter_base {
+  template <class FormatContext>
+  auto format(ipsecerr::ras_errc code, FormatContext& ctx) const -> decltype(ctx.out()) {
+    return ipsecerr::detail::write_formatted(ctx.out(), ipsecerr::describe_ras(code), spec);
   }
 };
 

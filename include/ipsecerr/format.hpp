@@ -5,6 +5,7 @@
 #define IPSECERR_FORMAT_HPP
 
 #include "ipsecerr.hpp"
+#include "ras.hpp"
 
 #if defined(__has_include)
 #  if __has_include(<version>)
@@ -76,12 +77,21 @@ struct formatter<ipsecerr::description, char> : ipsecerr::detail::std_formatter_
   }
 };
 
-/// Formats an entry as its description.
+/// Formats an entry of either space as its description.
 template <>
 struct formatter<ipsecerr::error_info, char> : ipsecerr::detail::std_formatter_base {
   template <class FormatContext>
   typename FormatContext::iterator format(const ipsecerr::error_info& e, FormatContext& ctx) const {
-    return ipsecerr::detail::write_formatted(ctx.out(), ipsecerr::describe(e.code), spec);
+    return ipsecerr::detail::write_formatted(ctx.out(), ipsecerr::describe_entry(e), spec);
+  }
+};
+
+/// Formats a ras_errc enumerator as describe_ras(code).
+template <>
+struct formatter<ipsecerr::ras_errc, char> : ipsecerr::detail::std_formatter_base {
+  template <class FormatContext>
+  typename FormatContext::iterator format(ipsecerr::ras_errc code, FormatContext& ctx) const {
+    return ipsecerr::detail::write_formatted(ctx.out(), ipsecerr::describe_ras(code), spec);
   }
 };
 

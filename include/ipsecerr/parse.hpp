@@ -6,6 +6,7 @@
 
 #include "detail/ascii.hpp"
 #include "ipsecerr.hpp"
+#include "ras.hpp"
 
 namespace ipsecerr {
 inline namespace v1 {
@@ -25,6 +26,7 @@ enum class form : std::uint8_t {
   name_exact,             ///< ERROR_IPSEC_IKE_QM_EXPIRED
   name_case_insensitive,  ///< error_ipsec_ike_qm_expired
   name_suffix,            ///< the end of names, on an underscore: QM_EXPIRED, invalid_mm_for_qm
+  ras,  ///< a RAS code (ras.hpp): 809, 0x80070329, -2147024087, ERROR_VPN_TIMEOUT, vpn_timeout
 };
 
 /// A short label for a form: "decimal", "HRESULT", "name suffix", ...
@@ -43,6 +45,7 @@ enum class form : std::uint8_t {
     case form::name_exact: return "name";
     case form::name_case_insensitive: return "name, any case";
     case form::name_suffix: return "name suffix";
+    case form::ras: return "RAS error";
   }
   return "?";
 }
@@ -52,8 +55,11 @@ struct reading {
   std::uint32_t code = 0;                         ///< the Win32 code: 13894 for 0x80073646
   ipsecerr::form form = ipsecerr::form::decimal;  ///< how the token was read
 
-  /// The entry of the code (find(code)), or nullptr when it is not in the table.
-  [[nodiscard]] constexpr const error_info* info() const noexcept { return find(code); }
+  /// The entry of the code (find(code), or find_ras(code) for form::ras), or nullptr when it is
+  /// not in the table.
+  [[nodiscard]] constexpr const error_info* info() const noexcept {
+    return form == ipsecerr::form::ras ? find_ras(code) : find(code);
+  }
   /// Whether the code is in the table.
   [[nodiscard]] constexpr bool known() const noexcept { return info() != nullptr; }
 };
@@ -368,8 +374,9 @@ struct parser {
 /// Every reading of a token, e.g. parse("3646") = {decimal 3646 (unknown), hex 0x3646 = 13894}.
 /// Reads decimal, 0x hex, hex without 0x, HRESULT (hex, decimal, signed), NTSTATUS_FROM_WIN32, the
 /// driver's NTSTATUS twins and their HRESULT_FROM_NT, %%13894, and names (exact, any case,
-/// suffix). Surrounding whitespace is ignored. Readings not in the table are kept only when the
-/// token also has a reading in the table; so an empty result means the token names no IPsec code.
+/// suffix), and last a RAS code (form::ras, ras.hpp). Surrounding whitespace is ignored. Readings
+/// not in the table are kept only when the token also has a reading in the table; so an empty
+/// result means the token names no IPsec code.
 [[nodiscard]] constexpr readings parse(std::string_view token) noexcept {
   const char* first = token.data();
   const char* last = first + token.size();
@@ -387,7 +394,11 @@ struct parser {
 #undef IPSECERR_PARSE_ZEROED
   if (first == last) return out;
   detail::parser p{out};
-  p.token(std::string_view(first, static_cast<std::size_t>(last - first)));
+  const std::string_view token_text(first, static_cast<std::size_t>(last - first));
+  p.token(token_text);
+  // A RAS code (ras.hpp), after the Win32 readings: decimal, 0x hex, HRESULT or a RAS name.
+  static_assert(readings::capacity >= 3, "ipsecerr: decimal, bare hex and RAS readings must fit");
+  if (const std::uint32_t ras = detail::ras_token_code(token_text)) p.add_known(ras, form::ras);
   p.keep_unknown_only_beside_known();
   return out;
 }
