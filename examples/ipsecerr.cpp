@@ -697,7 +697,7 @@ int run(int argc, char** argv) {
       std::string words;
       for (std::string_view w : operands) (words += words.empty() ? "" : " ") += w;
       std::vector<const ipsecerr::error_info*> entries;
-      for (const ipsecerr::error_info& e : ipsecerr::search(words)) entries.push_back(&e);
+      for (const ipsecerr::error_info& e : ipsecerr::search_results(words)) entries.push_back(&e);
       if (json) {
         write_entries_json(entries);
       } else {
