@@ -69,8 +69,8 @@ TEST_CASE("find_message: compile time: a text is matched in a constant expressio
 TEST_CASE("find_message: the whole text byte for byte is exact") {
   REQUIRE(find("Load failed") == std::vector<found>{{13876, message_match::exact, "Load failed"}});
   REQUIRE(find("The specified main mode policy was not found") ==
-          std::vector<found>{{13004, message_match::exact,
-                              "The specified main mode policy was not found"}});
+          std::vector<found>{
+              {13004, message_match::exact, "The specified main mode policy was not found"}});
   // 13907's two spaces are Windows' own.
   const std::string_view m13907 =
       "SA establishment is not authorized.  You may need to enter updated or different "
@@ -182,15 +182,16 @@ TEST_CASE("find_message: the longest message starting at a word wins") {
 }
 
 TEST_CASE("find_messages: every message of a line, in order, with its span") {
-  const std::string line =
-      at_run_time("IKEEXT: Negotiation timed out | Reason: Load failed | IKE SA deleted before "
-                  "establishment completed");
+  const std::string line = at_run_time(
+      "IKEEXT: Negotiation timed out | Reason: Load failed | IKE SA deleted before "
+      "establishment completed");
   const auto hits = in_line(line);
-  REQUIRE(hits == std::vector<found>{
-                      {13805, message_match::field, "Negotiation timed out"},
-                      {13876, message_match::field, "Load failed"},
-                      {13808, message_match::field, "IKE SA deleted before establishment completed"},
-                  });
+  REQUIRE(hits ==
+          std::vector<found>{
+              {13805, message_match::field, "Negotiation timed out"},
+              {13876, message_match::field, "Load failed"},
+              {13808, message_match::field, "IKE SA deleted before establishment completed"},
+          });
   // The whole text is only a field here, never exact or normalized.
   REQUIRE(in_line("Load failed") ==
           std::vector<found>{{13876, message_match::field, "Load failed"}});
@@ -229,9 +230,9 @@ TEST_CASE("find_message: range markers only as the whole text") {
 }
 
 TEST_CASE("is_distinctive: five words, or four with an IPsec term") {
-  REQUIRE(ipsecerr::is_distinctive(*ipsecerr::find(13801)));  // 5 words
-  REQUIRE(ipsecerr::is_distinctive(*ipsecerr::find(13803)));  // "IKE Negotiation in progress"
-  REQUIRE(ipsecerr::is_distinctive(*ipsecerr::find(13845)));  // "Soft SA torn down"
+  REQUIRE(ipsecerr::is_distinctive(*ipsecerr::find(13801)));        // 5 words
+  REQUIRE(ipsecerr::is_distinctive(*ipsecerr::find(13803)));        // "IKE Negotiation in progress"
+  REQUIRE(ipsecerr::is_distinctive(*ipsecerr::find(13845)));        // "Soft SA torn down"
   REQUIRE_FALSE(ipsecerr::is_distinctive(*ipsecerr::find(13805)));  // Negotiation timed out
   REQUIRE_FALSE(ipsecerr::is_distinctive(*ipsecerr::find(13813)));  // No response from peer
   REQUIRE_FALSE(ipsecerr::is_distinctive(*ipsecerr::find(13814)));  // Negotiation took too long

@@ -238,8 +238,8 @@ TEST_CASE("rank_search: a query with a log prefix, quotes or an extra word still
 TEST_CASE("rank_search: short words match whole words only; _ splits words") {
   const auto spi = ranked_codes("SPI");
   REQUIRE(has(spi, 13910));
-  REQUIRE_FALSE(has(spi, 13853));  // "... from SSPI."
-  REQUIRE_FALSE(has(spi, 13856));  // "Failed to determine SSPI principal name ..."
+  REQUIRE_FALSE(has(spi, 13853));        // "... from SSPI."
+  REQUIRE_FALSE(has(spi, 13856));        // "Failed to determine SSPI principal name ..."
   REQUIRE(ranked_codes("NAT").empty());  // not inside "NatOA" nor "signature"
   const auto mm = ranked_codes("mm");
   REQUIRE(has(mm, 13811));  // ERROR_IPSEC_IKE_QUEUE_DROP_MM
@@ -247,8 +247,7 @@ TEST_CASE("rank_search: short words match whole words only; _ splits words") {
   for (const auto& h : ipsecerr::rank_search(at_run_time("mm"))) {
     const std::string name(h.entry->name);
     CAPTURE(name);
-    REQUIRE((name.find("_MM_") != std::string::npos ||
-             name.size() - name.rfind("_MM") == 3));
+    REQUIRE((name.find("_MM_") != std::string::npos || name.size() - name.rfind("_MM") == 3));
   }
   // "dos" (3 letters) is the DOS segment and the word "DoS", never inside another word.
   REQUIRE(first("dos") == 13890);
@@ -261,8 +260,8 @@ TEST_CASE("rank_search: keyword hits rank below message hits") {
   REQUIRE(first("SPI mismatch") == 13910);
   // "policy mismatch": the phrase in 13887's name (..._CERT_CHAIN_POLICY_MISMATCH) comes first,
   // 13868 by its keyword after it.
-  REQUIRE(ranks("policy mismatch") == std::vector<ranked>{{13887, search_rank::phrase},
-                                                          {13868, search_rank::keyword}});
+  REQUIRE(ranks("policy mismatch") ==
+          std::vector<ranked>{{13887, search_rank::phrase}, {13868, search_rank::keyword}});
   // "certificate": message hits first; no keyword hit ranks above them.
   const auto cert = ranks("certificate");
   for (std::size_t i = 1; i < cert.size(); ++i) REQUIRE(cert[i - 1].rank <= cert[i].rank);
@@ -307,8 +306,7 @@ TEST_CASE("rank_search: no words, too many words") {
 }
 
 TEST_CASE("keywords: our own words for codes, each entry's own") {
-  REQUIRE(ipsecerr::keywords(13868) ==
-          "policy mismatch, no proposal chosen, no matching proposal");
+  REQUIRE(ipsecerr::keywords(13868) == "policy mismatch, no proposal chosen, no matching proposal");
   REQUIRE(ipsecerr::keywords(0x8007362Cu) == ipsecerr::keywords(13868));
   REQUIRE(ipsecerr::keywords(13894).empty());
   REQUIRE(ipsecerr::keywords(42).empty());
@@ -321,5 +319,6 @@ TEST_CASE("keywords: our own words for codes, each entry's own") {
     REQUIRE(k != e.message);
     REQUIRE(first(k) == e.code);
   }
-  REQUIRE(with == sizeof(ipsecerr::detail::keyword_rows) / sizeof(ipsecerr::detail::keyword_rows[0]));
+  REQUIRE(with ==
+          sizeof(ipsecerr::detail::keyword_rows) / sizeof(ipsecerr::detail::keyword_rows[0]));
 }

@@ -36,10 +36,10 @@ enum class message_match : std::uint8_t {
 /// One entry whose message was found, and where: text.substr(offset, size) is the message as it
 /// stands in the text (without an extra final period or the quotes around it).
 struct message_hit {
-  const error_info* entry = nullptr;            ///< the entry whose message it is
-  message_match match = message_match::exact;   ///< how it was found
-  std::size_t offset = 0;                       ///< where the message starts in the text
-  std::size_t size = 0;                         ///< how many bytes of the text it spans
+  const error_info* entry = nullptr;           ///< the entry whose message it is
+  message_match match = message_match::exact;  ///< how it was found
+  std::size_t offset = 0;                      ///< where the message starts in the text
+  std::size_t size = 0;                        ///< how many bytes of the text it spans
   bool shared = false;  ///< other entries have the same message; they are in the same result,
                         ///< with the same offset and size, in code order
 
@@ -200,7 +200,8 @@ constexpr std::size_t typographic_quote_at(std::string_view text, std::size_t at
     const char c = text[at + 2];
     if (c == '\x98' || c == '\x99' || c == '\x9C' || c == '\x9D') return 3;
   }
-  if (at + 2 <= text.size() && text[at] == '\xC2' && (text[at + 1] == '\xAB' || text[at + 1] == '\xBB')) {
+  if (at + 2 <= text.size() && text[at] == '\xC2' &&
+      (text[at + 1] == '\xAB' || text[at + 1] == '\xBB')) {
     return 2;
   }
   return 0;
@@ -270,8 +271,8 @@ constexpr bool is_field(std::string_view text, std::size_t p, std::size_t end) n
     }
   }
   std::size_t e = end;
-  const std::size_t stop = text.size() - end > field_context_max ? end + field_context_max
-                                                                  : text.size();
+  const std::size_t stop =
+      text.size() - end > field_context_max ? end + field_context_max : text.size();
   while (e < stop && (t[e] == ' ' || t[e] == '.')) ++e;
   if (e == text.size()) return !opened_by_quote;
   const char c = t[e];
@@ -341,9 +342,7 @@ struct hits_builder {
     }
     return true;
   }
-  static constexpr void set_resume(message_hits& out, std::size_t at) noexcept {
-    out.resume_ = at;
-  }
+  static constexpr void set_resume(message_hits& out, std::size_t at) noexcept { out.resume_ = at; }
 };
 
 // The rows whose message matches at the word starting at p, kept if distinctive or a whole field;
@@ -458,7 +457,8 @@ constexpr void match_word(std::string_view text, std::size_t p, std::size_t w,
     return out;
   }
   const std::size_t bucket = detail::first_word_hash(inner.data(), w);
-  for (std::size_t r = detail::by_message.head[bucket]; r != 0; r = detail::by_message.next[r - 1]) {
+  for (std::size_t r = detail::by_message.head[bucket]; r != 0;
+       r = detail::by_message.next[r - 1]) {
     const std::size_t row = r - 1;
     if (detail::by_message.first[row] != w) continue;
     if (detail::match_at(inner, 0, detail::table[row].message) == inner.size()) rows[n++] = row;

@@ -149,7 +149,8 @@ class search_results {
 /// code once: `for (const auto& e : search("queue too long"))` gives 13809 to 13812.
 /// Deprecated: rank_search() ranks the results and splits words as users expect; search() keeps
 /// its meaning for this version only.
-[[nodiscard, deprecated("use ipsecerr::rank_search(), which ranks its results")]] constexpr search_results
+[[nodiscard,
+  deprecated("use ipsecerr::rank_search(), which ranks its results")]] constexpr search_results
 search(std::string_view words) noexcept {
   return search_results(words);
 }
@@ -186,10 +187,10 @@ enum class search_rank : std::uint8_t {
 
 /// One result of rank_search(): an entry, its rank class, and how many query words it matched.
 struct search_hit {
-  const error_info* entry = nullptr;           ///< the entry
-  search_rank rank = search_rank::partial;     ///< its rank class
-  std::size_t matched = 0;  ///< query words found (all of them, except for partial)
-  std::size_t words = 0;    ///< query words in all
+  const error_info* entry = nullptr;        ///< the entry
+  search_rank rank = search_rank::partial;  ///< its rank class
+  std::size_t matched = 0;                  ///< query words found (all of them, except for partial)
+  std::size_t words = 0;                    ///< query words in all
 };
 
 namespace detail {
@@ -358,8 +359,8 @@ class ranked_results {
   for (const char c : query) has_underscore = has_underscore || c == '_';
   readings codes = parse(query);
   if (codes.empty() && q.n == 1) {
-    codes = parse(query.substr(q.first_offset, detail::word_end(query, q.first_offset) -
-                                                    q.first_offset));
+    codes = parse(
+        query.substr(q.first_offset, detail::word_end(query, q.first_offset) - q.first_offset));
   }
   for (const reading& r : codes) {
     if (r.known() && (r.form != form::name_suffix || has_underscore)) {
@@ -387,10 +388,11 @@ class ranked_results {
   for (std::size_t i = 0; i < table_size; ++i) {
     const error_info& e = table[i];
     std::uint8_t found[detail::query_words::max_words] = {};
-    const bool phrase = detail::scan_words(e.message, q, found, detail::found_whole,
-                                           detail::found_prefix) |
-                        detail::scan_words(e.name, q, found, detail::found_whole,
-                                           detail::found_prefix);
+    const bool in_message =
+        detail::scan_words(e.message, q, found, detail::found_whole, detail::found_prefix);
+    const bool in_name =
+        detail::scan_words(e.name, q, found, detail::found_whole, detail::found_prefix);
+    const bool phrase = in_message || in_name;
     detail::scan_words(keywords(e), q, found, detail::found_keyword, detail::found_keyword);
     bool all_whole = true;
     bool all_text = true;
@@ -414,7 +416,7 @@ class ranked_results {
     }
     if (n == q.n) {
       full_match = true;
-      const search_rank r = all_whole ? (phrase ? search_rank::phrase : search_rank::all_words)
+      const search_rank r = all_whole  ? (phrase ? search_rank::phrase : search_rank::all_words)
                             : all_text ? search_rank::all_substrings
                                        : search_rank::keyword;
       rank[i] = static_cast<std::uint8_t>(r);

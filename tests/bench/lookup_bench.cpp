@@ -312,11 +312,10 @@ int main(int argc, char** argv) {
     return n;
   });
   static const std::vector<std::string_view> three_words = {
-      "queue too long", "machine certificate missing", "main mode expired",
-      "no proposal chosen", "negotiation timed out", "ike auth credentials"};
-  add("rank_search_3_words", "rank_search", three_words, [](std::string_view q) {
-    return ipsecerr::rank_search(q).size();
-  });
+      "queue too long",     "machine certificate missing", "main mode expired",
+      "no proposal chosen", "negotiation timed out",       "ike auth credentials"};
+  add("rank_search_3_words", "rank_search", three_words,
+      [](std::string_view q) { return ipsecerr::rank_search(q).size(); });
   // find_message(): log lines of about 60 bytes, with and without a message text.
   static const std::vector<std::string_view> lines = {
       "2024-03-01 10:12:44 IKEEXT Failure Reason: No policy configured",
@@ -324,9 +323,8 @@ int main(int argc, char** argv) {
       "<Data Name=\"FailureReason\">Negotiation timed out</Data>  x",
       "Mar  1 10:12:46 vpn charon: IKE authentication credentials are ",
       "Mar  1 10:12:47 vpn charon: 13[NET] sending packet: from 10.0.0"};
-  add("find_message_60_bytes", "find_message", lines, [](std::string_view s) {
-    return ipsecerr::find_message(s).size();
-  });
+  add("find_message_60_bytes", "find_message", lines,
+      [](std::string_view s) { return ipsecerr::find_message(s).size(); });
 
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

@@ -72,7 +72,8 @@ bool distinctive(const ipsecerr::error_info& e) {
 // The message from text[p], by the documented rules, with text seen only up to p + span_max;
 // returns the end of the match or npos.
 std::size_t match(std::string_view full, std::size_t p, std::string_view m) {
-  const std::string_view text = full.substr(0, p + span_max < full.size() ? p + span_max : full.size());
+  const std::string_view text =
+      full.substr(0, p + span_max < full.size() ? p + span_max : full.size());
   std::size_t j = p;
   std::size_t i = 0;
   bool stopped = false;
@@ -86,7 +87,8 @@ std::size_t match(std::string_view full, std::size_t p, std::string_view m) {
       while (i < m.size() && m[i] == ' ') ++i;
     } else if (j == text.size()) {
       stopped = true;
-    } else if (m[i] == '\'' && (starts(text, j, "\xE2\x80\x99") || starts(text, j, "\xE2\x80\x98"))) {
+    } else if (m[i] == '\'' &&
+               (starts(text, j, "\xE2\x80\x99") || starts(text, j, "\xE2\x80\x98"))) {
       j += 3;
       ++i;
     } else if (lower(text[j]) == lower(m[i])) {
@@ -191,8 +193,8 @@ result find_in_line(std::string_view t, std::size_t from) {
       r.resume = p;
       return r;
     }
-    const auto kind = field(t, p, best_end) ? ipsecerr::message_match::field
-                                            : ipsecerr::message_match::contained;
+    const auto kind =
+        field(t, p, best_end) ? ipsecerr::message_match::field : ipsecerr::message_match::contained;
     for (const auto* e : best) r.hits.push_back({e, kind, p, best_end - p, shared(*e)});
     p = best_end;
   }
@@ -206,7 +208,8 @@ result whole_field(std::string_view t) {
   result r;
   r.resume = t.size();
   for (const auto& e : ipsecerr::all()) {
-    if (e.message == t) r.hits.push_back({&e, ipsecerr::message_match::exact, 0, t.size(), shared(e)});
+    if (e.message == t)
+      r.hits.push_back({&e, ipsecerr::message_match::exact, 0, t.size(), shared(e)});
   }
   if (!r.hits.empty()) return r;
   std::size_t first = 0;
