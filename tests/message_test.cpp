@@ -204,12 +204,12 @@ TEST_CASE("find_messages: from a byte on, and more hits than the capacity") {
   const auto first = ipsecerr::find_messages(line);
   REQUIRE(first.size() == ipsecerr::message_hits::capacity);
   REQUIRE(first.truncated());
-  REQUIRE(first.resume() == 32 * 12);
+  REQUIRE(first.resume() == std::size_t{32} * 12);
   const auto rest = ipsecerr::find_messages(line, first.resume());
   REQUIRE(rest.size() == 8);
   REQUIRE_FALSE(rest.truncated());
   REQUIRE(rest.resume() == line.size());
-  REQUIRE(rest[0].offset == 32 * 12);
+  REQUIRE(rest[0].offset == std::size_t{32} * 12);
   // Starting inside a word skips that word.
   REQUIRE(ipsecerr::find_messages("Load failed", 1).empty());
   REQUIRE(ipsecerr::find_messages("Load failed", 100).empty());

@@ -175,8 +175,8 @@ constexpr message_index make_message_index() noexcept {
     index.distinct[i] = is_distinctive(table[i]);
   }
   // Rows with the same message share a first word, so a chain holds them all.
-  for (std::size_t b = 0; b < message_buckets; ++b) {
-    for (std::size_t r = index.head[b]; r != 0; r = index.next[r - 1]) {
+  for (const std::uint8_t head : index.head) {
+    for (std::size_t r = head; r != 0; r = index.next[r - 1]) {
       for (std::size_t s = index.next[r - 1]; s != 0; s = index.next[s - 1]) {
         if (table[r - 1].message == table[s - 1].message) {
           index.shared[r - 1] = true;

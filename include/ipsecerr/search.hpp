@@ -348,7 +348,7 @@ class ranked_results {
 
   std::uint8_t rank[table_size] = {};
   std::size_t matched[table_size] = {};
-  for (std::size_t i = 0; i < table_size; ++i) rank[i] = none;
+  for (std::uint8_t& r : rank) r = none;
   const auto set = [&rank](const error_info* e, search_rank r) {
     const std::size_t i = static_cast<std::size_t>(e - table);
     if (e >= table && i < table_size && rank[i] == none) rank[i] = static_cast<std::uint8_t>(r);

@@ -85,17 +85,15 @@ std::size_t match(std::string_view full, std::size_t p, std::string_view m) {
       if (j + run == text.size() && text.size() != full.size()) return std::string_view::npos;
       j += run;
       while (i < m.size() && m[i] == ' ') ++i;
-    } else if (j == text.size()) {
-      stopped = true;
-    } else if (m[i] == '\'' &&
+    } else if (j < text.size() && m[i] == '\'' &&
                (starts(text, j, "\xE2\x80\x99") || starts(text, j, "\xE2\x80\x98"))) {
       j += 3;
       ++i;
-    } else if (lower(text[j]) == lower(m[i])) {
+    } else if (j < text.size() && lower(text[j]) == lower(m[i])) {
       ++j;
       ++i;
     } else {
-      stopped = true;
+      stopped = true;  // the text ends or differs: the rest of the message must be punctuation
     }
   }
   for (; i < m.size(); ++i) {
