@@ -3,6 +3,7 @@
 // logs hold them (ticket sentences, log prefixes, quotes, XML, JSON, `Failure Reason:` lines).
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <initializer_list>
 #include <ipsecerr/message.hpp>
 #include <string>
 #include <string_view>
@@ -46,6 +47,21 @@ std::vector<found> in_line(std::string_view text) {
   return hits_of(ipsecerr::find_messages(copy), copy);
 }
 
+// Inputs that hold exactly one message: the input, the code, how and where it is found.
+struct single {
+  const char* input;
+  std::uint32_t code;
+  message_match match;
+  const char* span;
+};
+
+void require_single(std::initializer_list<single> cases) {
+  for (const single& c : cases) {
+    CAPTURE(c.input);
+    REQUIRE(find(c.input) == std::vector<found>{{c.code, c.match, c.span}});
+  }
+}
+
 std::vector<std::uint32_t> codes(std::string_view text) {
   std::vector<std::uint32_t> out;
   for (const found& f : find(text)) out.push_back(f.code);
@@ -78,18 +94,28 @@ TEST_CASE("find_message: the whole text byte for byte is exact") {
   REQUIRE(find(m13907) == std::vector<found>{{13907, message_match::exact, std::string(m13907)}});
 }
 
-TEST_CASE("find_message: case, quotes, punctuation, final period and spaces are ignored") {
-  REQUIRE(find("no policy configured.") ==
-          std::vector<found>{{13825, message_match::normalized, "no policy configured"}});
-  REQUIRE(find("  'Negotiation timed out'  ") ==
-          std::vector<found>{{13805, message_match::normalized, "Negotiation timed out"}});
-  REQUIRE(find("\xE2\x80\x9CNegotiation timed out.\xE2\x80\x9D") ==
-          std::vector<found>{{13805, message_match::normalized, "Negotiation timed out"}});
-  REQUIRE(find("ipsec integrity check failed") ==
-          std::vector<found>{{13915, message_match::normalized, "ipsec integrity check failed"}});
-  REQUIRE(find("IKE   authentication\tcredentials are UNACCEPTABLE!!") ==
-          std::vector<found>{{13801, message_match::normalized,
-                              "IKE   authentication\tcredentials are UNACCEPTABLE"}});
+TEST_CASE("find_message: case, quotes, punctuation, final period and spaces are ignored; fields") {
+  constexpr message_match normalized = message_match::normalized;
+  constexpr message_match field = message_match::field;
+  require_single({
+      {"no policy configured.", 13825, normalized, "no policy configured"},
+      {"  'Negotiation timed out'  ", 13805, normalized, "Negotiation timed out"},
+      {"\xE2\x80\x9CNegotiation timed out.\xE2\x80\x9D", 13805, normalized,
+       "Negotiation timed out"},
+      {"ipsec integrity check failed", 13915, normalized, "ipsec integrity check failed"},
+      {"IKE   authentication\tcredentials are UNACCEPTABLE!!", 13801, normalized,
+       "IKE   authentication\tcredentials are UNACCEPTABLE"},
+      // A short message as a whole field (see below for the rule).
+      // The rest of a line after a label (the rendered text of events 4653/4654).
+      {"\tFailure Reason:\t\tNo policy configured", 13825, field, "No policy configured"},
+      {"Failure Reason: Negotiation timed out.", 13805, field, "Negotiation timed out"},
+      // An XML element's text (event 4653 as XML).
+      {"<Data Name=\"FailureReason\">No policy configured</Data>", 13825, field,
+       "No policy configured"},
+      // A JSON string value.
+      {"{\"EventID\":4653,\"FailureReason\":\"Load failed\",\"ProcessId\":4}", 13876, field,
+       "Load failed"},
+  });
   // One space where Windows has two, and a typographic apostrophe for '.
   REQUIRE(codes("SA establishment is not authorized. You may need to enter updated or different "
                 "credentials such as a smartcard.") == std::vector<std::uint32_t>{13907});
@@ -136,17 +162,6 @@ TEST_CASE("find_message: a short message is found only as a whole field") {
   REQUIRE(find("Negotiation timed out after 30 seconds, retrying").empty());
   REQUIRE(find("There is no policy configured for this user yet").empty());
   REQUIRE(find("error: Policy match error while adding the route").empty());
-  // As a whole field: the rest of a line after a label (events 4653/4654 rendered text).
-  REQUIRE(find("\tFailure Reason:\t\tNo policy configured") ==
-          std::vector<found>{{13825, message_match::field, "No policy configured"}});
-  REQUIRE(find("Failure Reason: Negotiation timed out.") ==
-          std::vector<found>{{13805, message_match::field, "Negotiation timed out"}});
-  // An XML element's text (event 4653 as XML).
-  REQUIRE(find("<Data Name=\"FailureReason\">No policy configured</Data>") ==
-          std::vector<found>{{13825, message_match::field, "No policy configured"}});
-  // A JSON string value.
-  REQUIRE(find("{\"EventID\":4653,\"FailureReason\":\"Load failed\",\"ProcessId\":4}") ==
-          std::vector<found>{{13876, message_match::field, "Load failed"}});
   // A quoted string in a sentence, with typographic quotes too.
   REQUIRE(codes("the client said \"Negotiation timed out\" again") ==
           std::vector<std::uint32_t>{13805});

@@ -285,26 +285,35 @@ constexpr bool is_field(std::string_view text, std::size_t p, std::size_t end) n
 
 namespace detail {
 struct hits_builder;
-}  // namespace detail
 
-/// What find_message() and find_messages() return: message hits held by value, in the order
-/// found (a group of entries that share a message together, in code order).
-class message_hits {
+// A read-only sequence of up to N items held by value: the results of the text matchers.
+template <class T, std::size_t N>
+class held {
  public:
-  /// The most hits one result holds; truncated() says when more were left out.
-  static constexpr std::size_t capacity = 32;
-  using value_type = message_hit;
-  using const_iterator = const message_hit*;
-  using iterator = const message_hit*;
+  /// The most items one result holds.
+  static constexpr std::size_t capacity = N;
+  using value_type = T;
+  using const_iterator = const T*;
+  using iterator = const T*;
 
-  [[nodiscard]] constexpr const message_hit* begin() const noexcept { return items_; }
-  [[nodiscard]] constexpr const message_hit* end() const noexcept { return items_ + size_; }
+  [[nodiscard]] constexpr const T* begin() const noexcept { return items_; }
+  [[nodiscard]] constexpr const T* end() const noexcept { return items_ + size_; }
   [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
   [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
-  /// Hit i; i must be less than size().
-  [[nodiscard]] constexpr const message_hit& operator[](std::size_t i) const noexcept {
-    return items_[i];
-  }
+  /// Item i; i must be less than size().
+  [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items_[i]; }
+
+ protected:
+  T items_[N] = {};
+  std::size_t size_ = 0;
+};
+
+}  // namespace detail
+
+/// What find_message() and find_messages() return: up to capacity (32) message hits held by
+/// value, in the order found (a group of entries that share a message together, in code order).
+class message_hits : public detail::held<message_hit, 32> {
+ public:
   /// Whether hits were left out for want of room; find_messages(line, resume()) finds the rest.
   [[nodiscard]] constexpr bool truncated() const noexcept { return truncated_; }
   /// Where a further call should go on looking: after the last hit, or where room ran out.
@@ -315,8 +324,6 @@ class message_hits {
  private:
   friend struct detail::hits_builder;
 
-  message_hit items_[capacity] = {};
-  std::size_t size_ = 0;
   std::size_t resume_ = 0;
   bool truncated_ = false;
 };

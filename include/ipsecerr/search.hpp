@@ -303,32 +303,18 @@ constexpr bool scan_words(std::string_view text, const query_words& q, std::uint
 
 /// What rank_search() returns: every matching entry once, best rank first, code order within a
 /// rank (partial: the entries with the most words found). Held by value; all entries fit.
-class ranked_results {
+/// Its capacity is the table's size: every entry fits.
+class ranked_results : public detail::held<search_hit, detail::table_size> {
  public:
-  /// Room for every entry of the table.
-  static constexpr std::size_t capacity = detail::table_size;
   /// The most query words used; words after them are ignored (truncated()).
   static constexpr std::size_t max_words = detail::query_words::max_words;
-  using value_type = search_hit;
-  using const_iterator = const search_hit*;
-  using iterator = const search_hit*;
 
-  [[nodiscard]] constexpr const search_hit* begin() const noexcept { return items_; }
-  [[nodiscard]] constexpr const search_hit* end() const noexcept { return items_ + size_; }
-  [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
-  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
-  /// Result i; i must be less than size().
-  [[nodiscard]] constexpr const search_hit& operator[](std::size_t i) const noexcept {
-    return items_[i];
-  }
   /// Whether the query had more than max_words words (or 256 letters), so some were ignored.
   [[nodiscard]] constexpr bool truncated() const noexcept { return truncated_; }
 
  private:
   friend constexpr ranked_results rank_search(std::string_view query) noexcept;
 
-  search_hit items_[capacity] = {};
-  std::size_t size_ = 0;
   bool truncated_ = false;
 };
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "fuzz_check.hpp"
+#include "plain_words.hpp"
 
 namespace {
 
@@ -16,10 +17,10 @@ constexpr std::size_t span_max = ipsecerr::message_span_max;
 constexpr std::size_t context = 64;  // field_context_max, as documented
 constexpr std::size_t capacity = 32;
 
-bool alnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+using ipsecerr_fuzz::alnum;
+using ipsecerr_fuzz::lower;
+using ipsecerr_fuzz::words_of;
+
 bool hspace(char c) { return c == ' ' || c == '\t'; }
 
 bool starts(std::string_view s, std::size_t at, std::string_view with) {
@@ -39,21 +40,6 @@ std::size_t quote_before(std::string_view s, std::size_t end) {
     if (end >= q.size() && s.substr(end - q.size(), q.size()) == q) return q.size();
   }
   return 0;
-}
-
-std::vector<std::string> words_of(std::string_view s) {
-  std::vector<std::string> out;
-  std::string w;
-  for (char c : s) {
-    if (alnum(c)) {
-      w += lower(c);
-    } else if (!w.empty()) {
-      out.push_back(w);
-      w.clear();
-    }
-  }
-  if (!w.empty()) out.push_back(w);
-  return out;
 }
 
 bool distinctive(const ipsecerr::error_info& e) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "fuzz_check.hpp"
+#include "plain_words.hpp"
 
 // The deprecated search() is fuzzed for as long as it exists.
 #if defined(__GNUC__) || defined(__clang__)
@@ -74,24 +75,8 @@ bool reference_matches(const lowered_row& row, const std::vector<std::string>& w
 
 // ---- rank_search(), by its documented rules ----
 
-bool alnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-std::vector<std::string> runs_of(std::string_view s) {
-  std::vector<std::string> out;
-  std::string w;
-  for (char c : s) {
-    if (alnum(c)) {
-      w += lower(c);
-    } else if (!w.empty()) {
-      out.push_back(w);
-      w.clear();
-    }
-  }
-  if (!w.empty()) out.push_back(w);
-  return out;
-}
+using ipsecerr_fuzz::alnum;
+std::vector<std::string> runs_of(std::string_view s) { return ipsecerr_fuzz::words_of(s); }
 
 bool begins(const std::string& s, const std::string& prefix) {
   return s.size() > prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
