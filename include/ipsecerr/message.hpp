@@ -55,8 +55,11 @@ constexpr bool msg_hspace(char c) noexcept { return c == ' ' || c == '\t'; }
 // The number of words (runs of ASCII letters and digits) in s.
 constexpr std::size_t count_words(std::string_view s) noexcept {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (msg_alnum(s[i]) && (i == 0 || !msg_alnum(s[i - 1]))) ++n;
+  bool in_word = false;
+  for (const char c : s) {
+    const bool alnum = msg_alnum(c);
+    n += alnum && !in_word ? 1 : 0;
+    in_word = alnum;
   }
   return n;
 }
@@ -155,12 +158,12 @@ constexpr std::size_t first_word_hash(const char* p, std::size_t n) noexcept {
   return static_cast<std::size_t>((h * 0x9E3779B1u) >> (32 - message_bits));
 }
 
+// Kept small so that building it is cheap in every translation unit that includes this header;
+// what a hit needs beyond it (is_distinctive(), a shared text) is worked out when a hit is found.
 struct message_index {
   std::uint8_t head[message_buckets];  // the first row + 1 of the bucket's chain, or 0
   std::uint8_t next[table_size];       // the next row + 1 in the same chain, or 0
   std::uint8_t first[table_size];      // the size of the row's first word
-  bool distinct[table_size];           // is_distinctive()
-  bool shared[table_size];             // another row has the same message
 };
 
 constexpr message_index make_message_index() noexcept {
@@ -172,22 +175,21 @@ constexpr message_index make_message_index() noexcept {
     index.next[i] = index.head[bucket];
     index.head[bucket] = static_cast<std::uint8_t>(i + 1);
     index.first[i] = static_cast<std::uint8_t>(w);
-    index.distinct[i] = is_distinctive(table[i]);
-  }
-  // Rows with the same message share a first word, so a chain holds them all.
-  for (const std::uint8_t head : index.head) {
-    for (std::size_t r = head; r != 0; r = index.next[r - 1]) {
-      for (std::size_t s = index.next[r - 1]; s != 0; s = index.next[s - 1]) {
-        if (table[r - 1].message == table[s - 1].message) {
-          index.shared[r - 1] = true;
-          index.shared[s - 1] = true;
-        }
-      }
-    }
   }
   return index;
 }
 inline constexpr message_index by_message = make_message_index();
+
+// Whether another row has the same message as row: rows with the same message share a first
+// word, so the row's chain holds them all.
+constexpr bool shares_message(std::size_t row) noexcept {
+  const std::string_view m = table[row].message;
+  const std::size_t bucket = first_word_hash(m.data(), by_message.first[row]);
+  for (std::size_t r = by_message.head[bucket]; r != 0; r = by_message.next[r - 1]) {
+    if (r - 1 != row && table[r - 1].message == m) return true;
+  }
+  return false;
+}
 
 static_assert(table_size < 255, "ipsecerr: the message index keeps rows in a byte");
 static_assert(longest_first_word() <= 32, "ipsecerr: a first word is hashed whole");
@@ -345,7 +347,7 @@ struct hits_builder {
       h.match = m;
       h.offset = offset;
       h.size = end - offset;
-      h.shared = by_message.shared[rows[k]];
+      h.shared = shares_message(rows[k]);
     }
     return true;
   }
@@ -373,7 +375,7 @@ constexpr void match_word(std::string_view text, std::size_t p, std::size_t w,
     const std::size_t end = match_at(text, p, table[row].message);
     if (end == npos || (g.end != npos && end < g.end)) continue;
     const bool field = is_field(text, p, end);
-    if (!field && !by_message.distinct[row]) continue;
+    if (!field && !is_distinctive(table[row])) continue;
     if (g.end == npos || end > g.end) g.n = 0;
     g.end = end;
     g.kind = field ? message_match::field : message_match::contained;

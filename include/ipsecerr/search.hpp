@@ -269,29 +269,61 @@ constexpr bool phrase_follows(std::string_view text, std::size_t b, const query_
   return true;
 }
 
-// Marks, for each query word, how it stands among the words of text (whole or prefix bits given);
-// returns whether the whole query is a phrase of the text.
+// A letter or digit in lower case: for these, to_lower() is setting bit 0x20 (digits have it).
+constexpr char alnum_lower(char c) noexcept { return static_cast<char>(c | 0x20); }
+
+// Whether the query word w (lower case) is inside t[first, last), a run of letters and digits.
+constexpr bool inside_word(const char* t, std::size_t first, std::size_t last,
+                           std::string_view w) noexcept {
+  const char w0 = w[0];
+  const std::size_t n = w.size();
+  for (std::size_t at = first; at + n <= last; ++at) {
+    if (alnum_lower(t[at]) != w0) continue;
+    std::size_t k = 1;
+    while (k < n && alnum_lower(t[at + k]) == w[k]) ++k;
+    if (k == n) return true;
+  }
+  return false;
+}
+
+// Marks, for each query word, how it stands among the words of text: the whole, prefix and
+// substring bits given (substring 0: not looked for). A query word is letters and digits only, so
+// it can only be inside one word of the text. Returns whether the whole query is a phrase of text.
 constexpr bool scan_words(std::string_view text, const query_words& q, std::uint8_t* found,
-                          std::uint8_t whole, std::uint8_t prefix) noexcept {
+                          std::uint8_t whole, std::uint8_t prefix,
+                          std::uint8_t substring) noexcept {
+  // Written for few steps per character: a constant evaluation over the whole table must stay
+  // well inside the compilers' default limits.
   bool phrase = false;
   const char* const t = text.data();
-  for (std::size_t i = 0; i < text.size();) {
-    if ((class_of(t[i]) & alnum_char) == 0) {
-      ++i;
-      continue;
-    }
-    const std::size_t e = word_end(text, i);
-    const char first = to_lower(t[i]);
+  const std::size_t n = text.size();
+  const std::uint8_t* const cls = char_class.of;
+  const std::uint8_t any = static_cast<std::uint8_t>(whole | prefix | substring);
+  std::size_t i = 0;
+  while (i < n) {
+    while (i < n && (cls[static_cast<unsigned char>(t[i])] & alnum_char) == 0) ++i;
+    if (i == n) break;
+    std::size_t e = i + 1;
+    while (e < n && (cls[static_cast<unsigned char>(t[e])] & alnum_char) != 0) ++e;
+    const std::size_t size = e - i;
+    const char first = alnum_lower(t[i]);
     for (std::size_t k = 0; k < q.n; ++k) {
+      if (q.size[k] > size) continue;
       const std::string_view w = q.word(k);
-      if (w[0] != first || w.size() > e - i) continue;
-      if (is_word(text, i, i + w.size(), w)) {
-        if (w.size() == e - i) {
+      if (w[0] == first && is_word(text, i, i + w.size(), w)) {
+        if (w.size() == size) {
           found[k] |= whole;
           if (k == 0 && !phrase) phrase = phrase_follows(text, e, q);
-        } else if (w.size() > short_word_max) {
-          found[k] |= prefix;
+          continue;
         }
+        if (w.size() > short_word_max) {
+          found[k] |= prefix;
+          continue;
+        }
+      }
+      if (substring != 0 && w.size() > short_word_max && (found[k] & any) == 0 &&
+          inside_word(t, i + 1, e, w)) {
+        found[k] |= substring;
       }
     }
     i = e;
@@ -374,24 +406,17 @@ class ranked_results : public detail::held<search_hit, detail::table_size> {
   for (std::size_t i = 0; i < table_size; ++i) {
     const error_info& e = table[i];
     std::uint8_t found[detail::query_words::max_words] = {};
-    const bool in_message =
-        detail::scan_words(e.message, q, found, detail::found_whole, detail::found_prefix);
-    const bool in_name =
-        detail::scan_words(e.name, q, found, detail::found_whole, detail::found_prefix);
+    const bool in_message = detail::scan_words(e.message, q, found, detail::found_whole,
+                                               detail::found_prefix, detail::found_substring);
+    const bool in_name = detail::scan_words(e.name, q, found, detail::found_whole,
+                                            detail::found_prefix, detail::found_substring);
     const bool phrase = in_message || in_name;
-    detail::scan_words(keywords(e), q, found, detail::found_keyword, detail::found_keyword);
+    detail::scan_words(keywords(e), q, found, detail::found_keyword, detail::found_keyword, 0);
     bool all_whole = true;
     bool all_text = true;
     std::size_t n = 0;
     for (std::size_t k = 0; k < q.n; ++k) {
-      const std::string_view w = q.word(k);
-      if ((found[k] & (detail::found_whole | detail::found_prefix)) == 0) {
-        all_whole = false;
-        if (w.size() > detail::short_word_max &&
-            (detail::contains_folded(e.name, w) || detail::contains_folded(e.message, w))) {
-          found[k] |= detail::found_substring;
-        }
-      }
+      if ((found[k] & (detail::found_whole | detail::found_prefix)) == 0) all_whole = false;
       if ((found[k] & in_text) == 0) all_text = false;
       if (found[k] != 0) ++n;
     }
