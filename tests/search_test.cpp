@@ -208,6 +208,11 @@ TEST_CASE("rank_search: a query that is a code leads with that code, and only th
   REQUIRE(first("ERROR_IPSEC_IKE_AUTH_FAIL") == 13801);
   REQUIRE(ranks("ERROR_IPSEC_IKE_AUTH_FAIL")[0].rank == search_rank::code);
   REQUIRE(first("qm_expired") == 13895);
+  // A word of a longer query that is a code in decimal or 0x hex; not hex without 0x.
+  REQUIRE(ranks("error 13806")[0] == ranked{13806, search_rank::code});
+  REQUIRE(ranks("VPN fails with 0x80073646 since Monday")[0] == ranked{13894, search_rank::code});
+  REQUIRE_FALSE(ranks("ike 3646").empty());
+  REQUIRE(ranks("ike 3646")[0].rank == search_rank::partial);
   // A bare word that happens to end a name is not taken as a name suffix.
   REQUIRE(ranks("policy")[0].rank != search_rank::code);
 }

@@ -157,7 +157,8 @@ search(std::string_view words) noexcept {
 
 /// The rank class of a search result, best first. to_string() gives its stable snake_case id.
 enum class search_rank : std::uint8_t {
-  code,            ///< the query is the entry's code or name in a form parse() reads
+  code,            ///< the query is the entry's code or name in a form parse() reads, or one of
+                   ///< its words is the code in decimal or 0x hex (`error 13806`)
   exact,           ///< the query is the entry's message (exact or normalized, as find_message())
   message,         ///< the query holds the entry's message (a field, or a distinctive message)
   phrase,          ///< all query words, in order and next to each other, as whole words of the
@@ -238,6 +239,13 @@ inline constexpr std::uint8_t found_whole = 1;      // a whole word of the name 
 inline constexpr std::uint8_t found_prefix = 2;     // a word prefix of the name or message
 inline constexpr std::uint8_t found_substring = 4;  // inside the name or message
 inline constexpr std::uint8_t found_keyword = 8;    // a whole word or word prefix of a keyword
+
+// The forms in which a word of a longer query counts as a code: decimal and 0x hex numbers, not
+// hex without 0x ("3646" in a sentence is a number, not 0x3646) and not names.
+constexpr bool is_number_form(form f) noexcept {
+  return f == form::decimal || f == form::hex || f == form::hresult || f == form::hresult_decimal ||
+         f == form::ntstatus_win32 || f == form::ntstatus || f == form::hresult_from_nt;
+}
 
 // Words of three characters or fewer match whole words only.
 inline constexpr std::size_t short_word_max = 3;
@@ -383,6 +391,13 @@ class ranked_results : public detail::held<search_hit, detail::table_size> {
   for (const reading& r : codes) {
     if (r.known() && (r.form != form::name_suffix || has_underscore)) {
       set(r.info(), search_rank::code);
+    }
+  }
+  // A word of a longer query that is a code in decimal or 0x hex ("error 13806").
+  for (std::size_t k = 0; q.n > 1 && k < q.n; ++k) {
+    if ((detail::class_of(q.word(k)[0]) & detail::digit_char) == 0) continue;
+    for (const reading& r : parse(q.word(k))) {
+      if (r.known() && detail::is_number_form(r.form)) set(r.info(), search_rank::code);
     }
   }
   if (q.n == 0) {

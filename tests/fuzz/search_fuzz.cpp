@@ -142,6 +142,18 @@ void check_ranked(std::string_view query) {
       rank[index(r.info())] = 0;
     }
   }
+  using ipsecerr::form;
+  const form numbers[] = {
+      form::decimal,        form::hex,      form::hresult,        form::hresult_decimal,
+      form::ntstatus_win32, form::ntstatus, form::hresult_from_nt};
+  for (std::size_t k = 0; q.size() > 1 && k < q.size(); ++k) {
+    if (q[k][0] < '0' || q[k][0] > '9') continue;
+    for (const auto& r : ipsecerr::parse(q[k])) {
+      bool number = false;
+      for (const form f : numbers) number = number || r.form == f;
+      if (r.known() && number) rank[index(r.info())] = 0;
+    }
+  }
   if (!q.empty()) {
     for (const auto& h : ipsecerr::find_message(query)) {
       const bool whole = h.match == ipsecerr::message_match::exact ||
