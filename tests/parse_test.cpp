@@ -2,6 +2,7 @@
 // parse(): every form, its readings, the ambiguity rule and bad input, at compile and run time.
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <ipsecerr/detail/checks.hpp>  // ids
 #include <ipsecerr/parse.hpp>
 #include <string>
 #include <string_view>

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// rank_search(): ranked classes, word rules, codes, messages and keywords; and the deprecated
 // search(): every word in the name, message or hint, any case, code order, lazy, constexpr.
 #include <catch2/catch.hpp>
 #include <cstdint>
@@ -10,6 +11,13 @@
 #include <vector>
 
 #include "run_time.hpp"
+
+// The deprecated search() is still tested for as long as it exists.
+#if defined(__GNUC__) || defined(__clang__)
+#  pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#elif defined(_MSC_VER)
+#  pragma warning(disable : 4996)
+#endif
 
 namespace {
 
@@ -123,4 +131,199 @@ TEST_CASE("search: the iterator is a forward iterator") {
   REQUIRE((*++it).code == 13811);
   REQUIRE(copy != it);
   REQUIRE(ipsecerr::search_results::iterator() == ipsecerr::search_results::iterator());
+}
+
+// ---- rank_search() ----
+
+namespace {
+
+using ipsecerr::search_rank;
+
+struct ranked {
+  std::uint32_t code;
+  search_rank rank;
+  bool operator==(const ranked& o) const { return code == o.code && rank == o.rank; }
+};
+
+std::ostream& operator<<(std::ostream& os, const ranked& r) {
+  return os << r.code << " " << to_string(r.rank);
+}
+
+std::vector<ranked> ranks(std::string_view query) {
+  std::vector<ranked> out;
+  for (const auto& h : ipsecerr::rank_search(at_run_time(query))) {
+    out.push_back({h.entry->code, h.rank});
+  }
+  return out;
+}
+
+std::uint32_t first(std::string_view query) {
+  const auto r = ipsecerr::rank_search(at_run_time(query));
+  return r.empty() ? 0 : r[0].entry->code;
+}
+
+std::vector<std::uint32_t> ranked_codes(std::string_view query) {
+  std::vector<std::uint32_t> out;
+  for (const auto& h : ipsecerr::rank_search(at_run_time(query))) out.push_back(h.entry->code);
+  return out;
+}
+
+bool has(const std::vector<std::uint32_t>& v, std::uint32_t code) {
+  for (const std::uint32_t c : v) {
+    if (c == code) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+static_assert(ipsecerr::rank_search("queue too long").size() == 4);
+static_assert(ipsecerr::rank_search("queue too long")[0].rank == search_rank::phrase);
+static_assert(ipsecerr::rank_search("ike main mode expired")[0].entry->code == 13885);
+static_assert(ipsecerr::rank_search("0x35EE")[0].entry->code == 13806);
+static_assert(noexcept(ipsecerr::rank_search(std::string_view{})));
+
+TEST_CASE("rank_search: compile time: a 3-word query over the whole table is a constant") {
+  STATIC_REQUIRE(ipsecerr::rank_search("no proposal chosen")[0].entry->code == 13868);
+  STATIC_REQUIRE(ipsecerr::rank_search("IKE authentication credentials")[0].entry->code == 13801);
+}
+
+TEST_CASE("rank_search: rank ids are stable snake_case") {
+  REQUIRE(to_string(search_rank::code) == "code");
+  REQUIRE(to_string(search_rank::exact) == "exact");
+  REQUIRE(to_string(search_rank::message) == "message");
+  REQUIRE(to_string(search_rank::phrase) == "phrase");
+  REQUIRE(to_string(search_rank::all_words) == "all_words");
+  REQUIRE(to_string(search_rank::all_substrings) == "all_substrings");
+  REQUIRE(to_string(search_rank::keyword) == "keyword");
+  REQUIRE(to_string(search_rank::partial) == "partial");
+}
+
+TEST_CASE("rank_search: a query that is a code leads with that code, and only that") {
+  REQUIRE(ranks("13806") == std::vector<ranked>{{13806, search_rank::code}});
+  REQUIRE(ranks("0x35EE") == std::vector<ranked>{{13806, search_rank::code}});
+  REQUIRE(ranks("0x80073646") == std::vector<ranked>{{13894, search_rank::code}});
+  REQUIRE(ranks("-2147011002") == std::vector<ranked>{{13894, search_rank::code}});
+  REQUIRE(ranks("'13806',") == std::vector<ranked>{{13806, search_rank::code}});
+  REQUIRE(first("ERROR_IPSEC_IKE_AUTH_FAIL") == 13801);
+  REQUIRE(ranks("ERROR_IPSEC_IKE_AUTH_FAIL")[0].rank == search_rank::code);
+  REQUIRE(first("qm_expired") == 13895);
+  // A word of a longer query that is a code in decimal or 0x hex; not hex without 0x.
+  REQUIRE(ranks("error 13806")[0] == ranked{13806, search_rank::code});
+  REQUIRE(ranks("VPN fails with 0x80073646 since Monday")[0] == ranked{13894, search_rank::code});
+  REQUIRE_FALSE(ranks("ike 3646").empty());
+  REQUIRE(ranks("ike 3646")[0].rank == search_rank::partial);
+  // A bare word that happens to end a name is not taken as a name suffix.
+  REQUIRE(ranks("policy")[0].rank != search_rank::code);
+}
+
+TEST_CASE("rank_search: the exact message comes first, then the phrase, then the words") {
+  const auto r = ranks("Negotiation took too long");
+  REQUIRE(r == std::vector<ranked>{{13814, search_rank::exact},
+                                   {13815, search_rank::exact},
+                                   {13860, search_rank::phrase}});
+  REQUIRE(ranks("invalid policy")[0] == ranked{13861, search_rank::exact});
+  REQUIRE(ranks("\"no policy configured.\"")[0] == ranked{13825, search_rank::exact});
+  // A prefix: "auth" begins "authentication"; "cred" is a prefix too.
+  const auto words = ranks("auth cred");
+  REQUIRE(words.front() == ranked{13801, search_rank::all_words});
+  // Substrings: "thenticat" is inside "authentication".
+  REQUIRE(ranks("thenticat credentials")[0] == ranked{13801, search_rank::all_substrings});
+}
+
+TEST_CASE("rank_search: a query with a log prefix, quotes or an extra word still finds it first") {
+  REQUIRE(ranks("2023-11-02 14:01:07 IKEEXT Failure Reason: No policy configured")[0] ==
+          ranked{13825, search_rank::message});
+  REQUIRE(first("\"IKE authentication credentials are unacceptable\" error") == 13801);
+  REQUIRE(first("ike authentication credentials are unacceptable, please help") == 13801);
+  REQUIRE(first("peer sent IKE SA deleted by peer before establishment completed") == 13807);
+  REQUIRE(first("Quick mode SA was expired by IPsec driver (0x80073647)") == 13895);
+}
+
+TEST_CASE("rank_search: short words match whole words only; _ splits words") {
+  const auto spi = ranked_codes("SPI");
+  REQUIRE(has(spi, 13910));
+  REQUIRE_FALSE(has(spi, 13853));        // "... from SSPI."
+  REQUIRE_FALSE(has(spi, 13856));        // "Failed to determine SSPI principal name ..."
+  REQUIRE(ranked_codes("NAT").empty());  // not inside "NatOA" nor "signature"
+  const auto mm = ranked_codes("mm");
+  REQUIRE(has(mm, 13811));  // ERROR_IPSEC_IKE_QUEUE_DROP_MM
+  REQUIRE(has(mm, 13003));  // ERROR_IPSEC_MM_POLICY_EXISTS
+  for (const auto& h : ipsecerr::rank_search(at_run_time("mm"))) {
+    const std::string name(h.entry->name);
+    CAPTURE(name);
+    REQUIRE((name.find("_MM_") != std::string::npos || name.size() - name.rfind("_MM") == 3));
+  }
+  // "dos" (3 letters) is the DOS segment and the word "DoS", never inside another word.
+  REQUIRE(first("dos") == 13890);
+}
+
+TEST_CASE("rank_search: keyword hits rank below message hits") {
+  REQUIRE(ranks("no proposal chosen") == std::vector<ranked>{{13868, search_rank::keyword}});
+  REQUIRE(ranks("PSK") == std::vector<ranked>{{13801, search_rank::keyword}});
+  REQUIRE(first("root CA not trusted") == 13887);
+  REQUIRE(first("SPI mismatch") == 13910);
+  // "policy mismatch": the phrase in 13887's name (..._CERT_CHAIN_POLICY_MISMATCH) comes first,
+  // 13868 by its keyword after it.
+  REQUIRE(ranks("policy mismatch") ==
+          std::vector<ranked>{{13887, search_rank::phrase}, {13868, search_rank::keyword}});
+  // "certificate": message hits first; no keyword hit ranks above them.
+  const auto cert = ranks("certificate");
+  for (std::size_t i = 1; i < cert.size(); ++i) REQUIRE(cert[i - 1].rank <= cert[i].rank);
+}
+
+TEST_CASE("rank_search: best partial matches when no entry has every word") {
+  const auto r = ipsecerr::rank_search(at_run_time("IKE authentication credentials xyzzy"));
+  REQUIRE_FALSE(r.empty());
+  REQUIRE(r[0].entry->code == 13801);
+  REQUIRE(r[0].rank == search_rank::partial);
+  REQUIRE(r[0].matched == 3);
+  REQUIRE(r[0].words == 4);
+  for (const auto& h : r) REQUIRE(h.matched == 3);  // only the best
+  // No partial results when some entry matched every word.
+  for (const auto& h : ipsecerr::rank_search(at_run_time("queue too long"))) {
+    REQUIRE(h.rank != search_rank::partial);
+  }
+}
+
+TEST_CASE("rank_search: results are in rank order, code order within a rank, each entry once") {
+  for (const char* q : {"certificate", "main mode", "policy", "failed", "ike", "dos protection",
+                        "error processing payload", "not found", "x", "13806 certificate"}) {
+    CAPTURE(q);
+    const auto r = ipsecerr::rank_search(at_run_time(q));
+    for (std::size_t i = 1; i < r.size(); ++i) {
+      REQUIRE(r[i - 1].rank <= r[i].rank);
+      if (r[i - 1].rank == r[i].rank) REQUIRE(r[i - 1].entry < r[i].entry);
+    }
+    REQUIRE(r.size() <= ipsecerr::ranked_results::capacity);
+  }
+}
+
+TEST_CASE("rank_search: no words, too many words") {
+  REQUIRE(ipsecerr::rank_search(at_run_time("")).empty());
+  REQUIRE(ipsecerr::rank_search(at_run_time(" ,.; ")).empty());
+  std::string many;
+  for (int i = 0; i < 40; ++i) many += "ike ";
+  const auto r = ipsecerr::rank_search(many);
+  REQUIRE(r.truncated());
+  REQUIRE_FALSE(r.empty());
+  REQUIRE_FALSE(ipsecerr::rank_search(at_run_time("ike")).truncated());
+}
+
+TEST_CASE("keywords: our own words for codes, each entry's own") {
+  REQUIRE(ipsecerr::keywords(13868) == "policy mismatch, no proposal chosen, no matching proposal");
+  REQUIRE(ipsecerr::keywords(0x8007362Cu) == ipsecerr::keywords(13868));
+  REQUIRE(ipsecerr::keywords(13894).empty());
+  REQUIRE(ipsecerr::keywords(42).empty());
+  std::size_t with = 0;
+  for (const auto& e : ipsecerr::all()) {
+    const std::string_view k = ipsecerr::keywords(e);
+    if (k.empty()) continue;
+    ++with;
+    // Keywords say what the message does not: none is the message itself.
+    REQUIRE(k != e.message);
+    REQUIRE(first(k) == e.code);
+  }
+  REQUIRE(with ==
+          sizeof(ipsecerr::detail::keyword_rows) / sizeof(ipsecerr::detail::keyword_rows[0]));
 }

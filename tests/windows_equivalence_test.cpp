@@ -53,7 +53,7 @@ TEST_CASE("windows: the table agrees with winerror.h's macros and the headers st
   REQUIRE(ipsecerr::find(ERROR_IPSEC_IKE_INVALID_MM_FOR_QM)->code == 13894);
   REQUIRE(ipsecerr::parse("ERROR_IPSEC_IKE_INVALID_MM_FOR_QM").size() == 1);
   REQUIRE(fmt::format("{:h}", errc::ike_invalid_mm_for_qm) == "0x80073646");
-  REQUIRE(std::string(ipsecerr::search("queue too long").begin()->name) ==
+  REQUIRE(std::string(ipsecerr::rank_search("queue too long")[0].entry->name) ==
           "ERROR_IPSEC_IKE_MM_ACQUIRE_DROP");
   REQUIRE(std::error_code(errc::ike_invalid_mm_for_qm).message() ==
           "Parameters of the main mode are invalid for this quick mode.");

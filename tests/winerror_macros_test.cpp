@@ -137,5 +137,5 @@ TEST_CASE("windows.h first: every public header still works") {
                      [&](std::string_view bytes, bool) { annotated.append(bytes); });
   REQUIRE(annotated == "IKE failed: 13894 [ERROR_IPSEC_IKE_INVALID_MM_FOR_QM].\r\n");
   // search.hpp: "Negotiation request sat in Queue too long" is 13809's text
-  REQUIRE(ipsecerr::search("queue too long").begin()->code == 13809);
+  REQUIRE(ipsecerr::rank_search("queue too long")[0].entry->code == 13809);
 }

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <system_error>
+#include <type_traits>
 
 #include "ipsecerr.hpp"
 
@@ -68,23 +69,35 @@ class ipsec_category final : public std::error_category {
   return {static_cast<int>(code), category()};
 }
 
+namespace detail {
+// errc itself and nothing else: then the operators below never ask whether another enum (such as
+// ras_errc) converts to std::error_code, which would fix std::is_error_code_enum<that enum> as
+// false before its own header specialises it.
+template <class E>
+using if_errc = std::enable_if_t<std::is_same_v<E, errc>, bool>;
+}  // namespace detail
+
 /// Whether `code` denotes `e`: equal in category(), or on Windows a system_category() value.
-[[nodiscard]] inline bool operator==(const std::error_code& code, errc e) noexcept {
+template <class E, detail::if_errc<E> = true>
+[[nodiscard]] bool operator==(const std::error_code& code, E e) noexcept {
   return category().equivalent(code, static_cast<int>(e));
 }
 
 /// Whether `code` denotes `e` (the same test with the operands swapped).
-[[nodiscard]] inline bool operator==(errc e, const std::error_code& code) noexcept {
+template <class E, detail::if_errc<E> = true>
+[[nodiscard]] bool operator==(E e, const std::error_code& code) noexcept {
   return code == e;
 }
 
 /// Whether `code` does not denote `e`.
-[[nodiscard]] inline bool operator!=(const std::error_code& code, errc e) noexcept {
+template <class E, detail::if_errc<E> = true>
+[[nodiscard]] bool operator!=(const std::error_code& code, E e) noexcept {
   return !(code == e);
 }
 
 /// Whether `code` does not denote `e` (the operands swapped).
-[[nodiscard]] inline bool operator!=(errc e, const std::error_code& code) noexcept {
+template <class E, detail::if_errc<E> = true>
+[[nodiscard]] bool operator!=(E e, const std::error_code& code) noexcept {
   return !(code == e);
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // std::formatter for ipsecerr::description, error_info and errc where the standard library has
-// <format> (__cpp_lib_format); the same spec grammar and letters as ipsecerr/fmt.hpp.
+// <format>; the same spec grammar and letters as ipsecerr/fmt.hpp.
 #ifndef IPSECERR_FORMAT_HPP
 #define IPSECERR_FORMAT_HPP
 
@@ -13,8 +13,13 @@
 #  endif
 #endif
 
-/// 1 where this header defines std::formatter for ipsecerr's types, else 0.
+/// 1 where this header defines std::formatter for ipsecerr's types, else 0: where the library
+/// defines __cpp_lib_format, and with libc++ 16 or later in C++20 when its <format> is enabled
+/// (-fexperimental-library), which works but does not define __cpp_lib_format.
 #if defined(__cpp_lib_format) && __cpp_lib_format >= 201907L
+#  define IPSECERR_HAS_STD_FORMAT 1
+#elif defined(_LIBCPP_VERSION) && _LIBCPP_VERSION >= 160000 && __cplusplus >= 202002L && \
+    !defined(_LIBCPP_HAS_NO_INCOMPLETE_FORMAT)
 #  define IPSECERR_HAS_STD_FORMAT 1
 #else
 #  define IPSECERR_HAS_STD_FORMAT 0

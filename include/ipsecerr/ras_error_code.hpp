@@ -7,7 +7,6 @@
 #include <string>
 #include <system_error>
 
-#include "error_code.hpp"
 #include "ras.hpp"
 
 namespace std {
@@ -15,6 +14,8 @@ namespace std {
 template <>
 struct is_error_code_enum<ipsecerr::ras_errc> : true_type {};
 }  // namespace std
+
+#include "error_code.hpp"  // after the specialization, whose operators would instantiate it
 
 namespace ipsecerr {
 inline namespace v1 {

@@ -302,15 +302,29 @@ int main(int argc, char** argv) {
   add("parse_number", "from_chars_find", numbers.keys, from_chars_find);
   add("parse_name", "parse", names.keys, [](std::string_view s) { return ipsecerr::parse(s); });
 
-  // search(): a few realistic queries, each a full walk of the table; no target, measured only.
+  // rank_search(): a few realistic queries, each a full walk of the table; no target, measured.
   static const std::vector<std::string_view> queries = {
       "queue too long",        "certificate", "main mode", "not found", "dos",
       "negotiation timed out", "spi",         "policy"};
-  add("search", "search", queries, [](std::string_view q) {
+  add("search", "rank_search", queries, [](std::string_view q) {
     std::size_t n = 0;
-    for (const auto& e : ipsecerr::search(q)) n += e.code;
+    for (const auto& h : ipsecerr::rank_search(q)) n += h.entry->code;
     return n;
   });
+  static const std::vector<std::string_view> three_words = {
+      "queue too long",     "machine certificate missing", "main mode expired",
+      "no proposal chosen", "negotiation timed out",       "ike auth credentials"};
+  add("rank_search_3_words", "rank_search", three_words,
+      [](std::string_view q) { return ipsecerr::rank_search(q).size(); });
+  // find_message(): log lines of about 60 bytes, with and without a message text.
+  static const std::vector<std::string_view> lines = {
+      "2024-03-01 10:12:44 IKEEXT Failure Reason: No policy configured",
+      "2024-03-01 10:12:45 RasClient dialed a connection which has fail",
+      "<Data Name=\"FailureReason\">Negotiation timed out</Data>  x",
+      "Mar  1 10:12:46 vpn charon: IKE authentication credentials are ",
+      "Mar  1 10:12:47 vpn charon: 13[NET] sending packet: from 10.0.0"};
+  add("find_message_60_bytes", "find_message", lines,
+      [](std::string_view s) { return ipsecerr::find_message(s).size(); });
 
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The _ipsec literal on a misspelt name must not compile, even outside a constant expression
-// where consteval is available.
+// The _ipsec literal on a misspelt name in a constant expression (a constexpr variable) must not
+// compile, in C++17 and C++20.
 #include <ipsecerr/ipsecerr.hpp>
 
 int main() {

@@ -1,13 +1,23 @@
 // SPDX-License-Identifier: MIT
-// Fuzzes ipsecerr::search() against a plain reference: the results are exactly the rows whose name,
-// message or hint contain every whitespace-separated word of the query (ASCII case ignored), in
-// code order, each once; a query of more than the capacity matches nothing.
+// Fuzzes ipsecerr::rank_search() against a plain reference of its word rules (the code, exact and
+// message classes come from parse() and find_message(), fuzzed on their own), and the deprecated
+// search(): exactly the rows whose name, message or hint contain every whitespace-separated word
+// of the query (ASCII case ignored), in code order, each once; too long a query matches nothing.
 #include <ipsecerr/ipsecerr.hpp>
+#include <ipsecerr/keywords.hpp>
+#include <ipsecerr/message.hpp>
+#include <ipsecerr/parse.hpp>
 #include <ipsecerr/search.hpp>
 #include <string>
 #include <vector>
 
 #include "fuzz_check.hpp"
+#include "plain_words.hpp"
+
+// The deprecated search() is fuzzed for as long as it exists.
+#if defined(__GNUC__) || defined(__clang__)
+#  pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
 
 namespace {
 
@@ -63,10 +73,159 @@ bool reference_matches(const lowered_row& row, const std::vector<std::string>& w
   return true;
 }
 
+// ---- rank_search(), by its documented rules ----
+
+using ipsecerr_fuzz::alnum;
+std::vector<std::string> runs_of(std::string_view s) { return ipsecerr_fuzz::words_of(s); }
+
+bool begins(const std::string& s, const std::string& prefix) {
+  return s.size() > prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool has_phrase(const std::vector<std::string>& text, const std::vector<std::string>& q) {
+  if (q.empty() || q.size() > text.size()) return false;
+  for (std::size_t i = 0; i + q.size() <= text.size(); ++i) {
+    bool all = true;
+    for (std::size_t k = 0; k < q.size() && all; ++k) all = text[i + k] == q[k];
+    if (all) return true;
+  }
+  return false;
+}
+
+// Each row's words of its message, name and keywords, made once.
+struct runs {
+  std::vector<std::string> message, name, keys;
+};
+const std::vector<runs>& row_runs() {
+  static const std::vector<runs> rows = [] {
+    std::vector<runs> out;
+    for (const auto& e : ipsecerr::all()) {
+      out.push_back({runs_of(e.message), runs_of(e.name), runs_of(ipsecerr::keywords(e))});
+    }
+    return out;
+  }();
+  return rows;
+}
+
+// Rank numbers as search_rank: code 0 ... partial 7; 8 for none.
+constexpr int none = 8;
+
+void check_ranked(std::string_view query) {
+  // The words: at most 32, at most 256 letters in all; later ones are ignored.
+  std::vector<std::string> q;
+  std::size_t letters = 0;
+  bool truncated = false;
+  for (const std::string& w : runs_of(query)) {
+    if (q.size() == 32 || letters + w.size() > 256) {
+      truncated = true;
+      break;
+    }
+    q.push_back(w);
+    letters += w.size();
+  }
+  const auto table = ipsecerr::all();
+  std::vector<int> rank(table.size(), none);
+  std::vector<std::size_t> matched(table.size(), 0);
+  const auto index = [&](const ipsecerr::error_info* e) {
+    return static_cast<std::size_t>(e - table.begin());
+  };
+
+  const bool underscore = query.find('_') != std::string_view::npos;
+  ipsecerr::readings codes = ipsecerr::parse(query);
+  if (codes.empty() && q.size() == 1) {
+    std::size_t at = 0;
+    while (!alnum(query[at])) ++at;
+    codes = ipsecerr::parse(query.substr(at, q[0].size()));
+  }
+  for (const auto& r : codes) {
+    if (r.known() && (r.form != ipsecerr::form::name_suffix || underscore)) {
+      rank[index(r.info())] = 0;
+    }
+  }
+  using ipsecerr::form;
+  const form numbers[] = {
+      form::decimal,        form::hex,      form::hresult,        form::hresult_decimal,
+      form::ntstatus_win32, form::ntstatus, form::hresult_from_nt};
+  for (std::size_t k = 0; q.size() > 1 && k < q.size(); ++k) {
+    if (q[k][0] < '0' || q[k][0] > '9') continue;
+    for (const auto& r : ipsecerr::parse(q[k])) {
+      bool number = false;
+      for (const form f : numbers) number = number || r.form == f;
+      if (r.known() && number) rank[index(r.info())] = 0;
+    }
+  }
+  if (!q.empty()) {
+    for (const auto& h : ipsecerr::find_message(query)) {
+      const bool whole = h.match == ipsecerr::message_match::exact ||
+                         h.match == ipsecerr::message_match::normalized;
+      if (rank[index(h.entry)] == none) rank[index(h.entry)] = whole ? 1 : 2;
+    }
+    bool full = false;
+    std::size_t best = 0;
+    for (std::size_t i = 0; i < table.size(); ++i) {
+      const auto& message = row_runs()[i].message;
+      const auto& name = row_runs()[i].name;
+      const auto& keys = row_runs()[i].keys;
+      const std::string& lowered_name = lowered_rows()[i].name;
+      const std::string& lowered_message = lowered_rows()[i].message;
+      bool all_word = true, all_text = true;
+      std::size_t n = 0;
+      for (const std::string& w : q) {
+        bool whole = false, key = false, sub = false;
+        for (const auto* runs : {&message, &name}) {
+          for (const std::string& r : *runs) {
+            whole = whole || r == w || (w.size() > 3 && begins(r, w));
+          }
+        }
+        for (const std::string& r : keys) key = key || r == w || (w.size() > 3 && begins(r, w));
+        if (w.size() > 3) {
+          sub = lowered_name.find(w) != std::string::npos ||
+                lowered_message.find(w) != std::string::npos;
+        }
+        all_word = all_word && whole;
+        all_text = all_text && (whole || sub);
+        if (whole || sub || key) ++n;
+      }
+      matched[i] = n;
+      if (rank[i] != none) {
+        full = true;
+      } else if (n == q.size()) {
+        full = true;
+        const bool phrase = has_phrase(message, q) || has_phrase(name, q);
+        rank[i] = all_word ? (phrase ? 3 : 4) : all_text ? 5 : 6;
+      } else if (n > best) {
+        best = n;
+      }
+    }
+    if (!full && best != 0) {
+      for (std::size_t i = 0; i < table.size(); ++i) {
+        if (rank[i] == none && matched[i] == best) rank[i] = 7;
+      }
+    }
+  }
+
+  const ipsecerr::ranked_results got = ipsecerr::rank_search(query);
+  IPSECERR_FUZZ_CHECK(got.truncated() == truncated);
+  std::size_t k = 0;
+  for (int r = 0; r < none; ++r) {
+    for (std::size_t i = 0; i < table.size(); ++i) {
+      if (rank[i] != r) continue;
+      IPSECERR_FUZZ_CHECK(k < got.size());
+      IPSECERR_FUZZ_CHECK(got[k].entry == &table[i]);
+      IPSECERR_FUZZ_CHECK(static_cast<int>(got[k].rank) == r);
+      IPSECERR_FUZZ_CHECK(got[k].words == q.size());
+      IPSECERR_FUZZ_CHECK(got[k].matched == (r == 7 ? matched[i] : q.size()));
+      ++k;
+    }
+  }
+  IPSECERR_FUZZ_CHECK(k == got.size());
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view query = ipsecerr_fuzz::as_text(data, size);
+  check_ranked(query);
   const ipsecerr::search_results results = ipsecerr::search(query);
 
   const std::vector<std::string> words = words_of(query);

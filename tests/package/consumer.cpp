@@ -4,6 +4,10 @@
 #include <ipsecerr/ipsecerr.hpp>
 
 static_assert(ipsecerr::code_of("ERROR_IPSEC_IKE_INVALID_MM_FOR_QM") == 13894);
+#ifdef IPSECERR_PACKAGE_VERSION
+static_assert(IPSECERR_VERSION == (IPSECERR_PACKAGE_VERSION),
+              "the package's version is not the header's");
+#endif
 
 int main(int argc, char**) {
   const auto d = ipsecerr::describe(static_cast<std::uint32_t>(13893 + argc));

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// ipsecerr internals: the ASCII character classes and case folding that every header uses, one
-// table lookup per character, usable in constant expressions.
+// ipsecerr internals: the ASCII helpers that every header uses, usable in constant expressions:
+// character classes (one table lookup per character), case folding, plain byte comparisons.
 #ifndef IPSECERR_DETAIL_ASCII_HPP
 #define IPSECERR_DETAIL_ASCII_HPP
 
@@ -18,34 +18,38 @@ constexpr bool is_space(char c) noexcept {
 }
 
 // Character classes, one table lookup per character.
-inline constexpr std::uint8_t digit_char = 1;   // 0-9
-inline constexpr std::uint8_t hex_char = 2;     // 0-9 a-f A-F
-inline constexpr std::uint8_t name_char = 4;    // A-Z a-z 0-9 _
-inline constexpr std::uint8_t lower_char = 8;   // a-z
-inline constexpr std::uint8_t upper_char = 16;  // A-Z
-inline constexpr std::uint8_t alnum_char = 32;  // A-Z a-z 0-9
+inline constexpr std::uint8_t digit_char = 1;       // 0-9
+inline constexpr std::uint8_t hex_char = 2;         // 0-9 a-f A-F
+inline constexpr std::uint8_t name_char = 4;        // A-Z a-z 0-9 _
+inline constexpr std::uint8_t lower_char = 8;       // a-z
+inline constexpr std::uint8_t upper_char = 16;      // A-Z
+inline constexpr std::uint8_t alnum_char = 32;      // A-Z a-z 0-9
+inline constexpr std::uint8_t printable_char = 64;  // printable ASCII, 0x20-0x7E
 
 struct char_classes {
   std::uint8_t of[256];
   std::uint8_t hex_value[256];  // 0-15 for a hex digit, 16 for anything else
 };
+// Range by range: a few hundred stores, where a test per class per byte costs the constant
+// evaluator of every translation unit about ten times as much.
 constexpr char_classes make_char_classes() noexcept {
   char_classes c{};
-  for (int i = 0; i < 256; ++i) {
-    std::uint8_t k = 0;
-    std::uint8_t v = 16;
-    if (i >= '0' && i <= '9') k |= digit_char | hex_char | name_char | alnum_char;
-    if ((i >= 'a' && i <= 'f') || (i >= 'A' && i <= 'F')) k |= hex_char;
-    if ((i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z')) k |= name_char | alnum_char;
-    if (i == '_') k |= name_char;
-    if (i >= 'a' && i <= 'z') k |= lower_char;
-    if (i >= 'A' && i <= 'Z') k |= upper_char;
-    if (i >= '0' && i <= '9') v = static_cast<std::uint8_t>(i - '0');
-    if (i >= 'a' && i <= 'f') v = static_cast<std::uint8_t>(i - 'a' + 10);
-    if (i >= 'A' && i <= 'F') v = static_cast<std::uint8_t>(i - 'A' + 10);
-    c.of[i] = k;
-    c.hex_value[i] = v;
+  for (std::uint8_t& v : c.hex_value) v = 16;
+  for (int i = 0x20; i <= 0x7E; ++i) c.of[i] = printable_char;
+  for (int i = '0'; i <= '9'; ++i) {
+    c.of[i] |= digit_char | hex_char | name_char | alnum_char;
+    c.hex_value[i] = static_cast<std::uint8_t>(i - '0');
   }
+  for (int i = 'a'; i <= 'z'; ++i) {
+    c.of[i] |= lower_char | name_char | alnum_char;
+    c.of[i - 'a' + 'A'] |= upper_char | name_char | alnum_char;
+  }
+  for (int i = 0; i < 6; ++i) {
+    c.of['a' + i] |= hex_char;
+    c.of['A' + i] |= hex_char;
+    c.hex_value['a' + i] = c.hex_value['A' + i] = static_cast<std::uint8_t>(10 + i);
+  }
+  c.of[int{'_'}] |= name_char;
   return c;
 }
 inline constexpr char_classes char_class = make_char_classes();
@@ -63,6 +67,20 @@ constexpr char to_lower(char c) noexcept {
 // c in upper case if it is an ASCII small letter, else c itself.
 constexpr char to_upper(char c) noexcept {
   return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+// Whether s begins with prefix; a loop, which constant evaluation runs faster than a compare().
+constexpr bool starts_with(std::string_view s, std::string_view prefix) noexcept {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (s.data()[i] != prefix.data()[i]) return false;
+  }
+  return true;
+}
+
+// Whether a and b hold the same bytes.
+constexpr bool same_text(std::string_view a, std::string_view b) noexcept {
+  return a.size() == b.size() && starts_with(a, b);
 }
 
 // Whether a and b are equal when ASCII letters are folded to lower case.

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
-// ipsecerr internals: the text of each public enumerator, its JSON id (snake_case, stable) and
-// its label for people; included by ipsecerr.hpp after the enums, read by to_id() and to_string().
+// ipsecerr's text of each public enumerator, a stable snake_case id for programs and a label for
+// people: to_id(), to_string(), from_id<E>(), enumerators<E>(); ipsecerr.hpp includes it.
 #ifndef IPSECERR_DETAIL_ENUM_TEXT_HPP
 #define IPSECERR_DETAIL_ENUM_TEXT_HPP
 
 #include <cstddef>
 #include <string_view>
+
+#include "../view.hpp"
+#include "ascii.hpp"
 
 namespace ipsecerr {
 inline namespace v1 {
@@ -70,18 +73,61 @@ struct enum_text<link_reason> {
                                                 "cause or effect", "IKE code and VPN client code"};
 };
 
+// The number of elements of an array.
+template <class T, std::size_t N>
+constexpr std::size_t count_of(const T (&)[N]) noexcept {
+  return N;
+}
+
 // Whether every values[i] is i and both texts are there for each: what to_id() relies on.
 template <class Enum>
 constexpr bool enum_text_complete() noexcept {
   using t = enum_text<Enum>;
-  constexpr std::size_t n = sizeof(t::values) / sizeof(Enum);
-  bool ok =
-      sizeof(t::ids) / sizeof(t::ids[0]) == n && sizeof(t::labels) / sizeof(t::labels[0]) == n;
+  constexpr std::size_t n = count_of(t::values);
+  bool ok = count_of(t::ids) == n && count_of(t::labels) == n;
   for (std::size_t i = 0; i < n; ++i) ok = ok && static_cast<std::size_t>(t::values[i]) == i;
   return ok;
 }
 
 }  // namespace detail
+
+/// The label for people: to_string(component::ike) == "IKE/AuthIP negotiation",
+/// to_string(kind::marker) == "range marker", to_string(phase::main_mode) == "main mode",
+/// to_string(link_reason::cause_effect) == "cause or effect", to_string(code_space::ras) == "RAS".
+/// "?" for a value that is no enumerator.
+template <class Enum, std::size_t N = sizeof(detail::enum_text<Enum>::values) / sizeof(Enum)>
+[[nodiscard]] constexpr std::string_view to_string(Enum e) noexcept {
+  const auto i = static_cast<std::size_t>(e);
+  return i < N ? detail::enum_text<Enum>::labels[i] : std::string_view("?");
+}
+
+/// The id for programs (JSON values, command-line operands): the enumerator's own name in
+/// snake_case, e.g. to_id(component::policy_store) == "policy_store", to_id(kind::marker) ==
+/// "marker", to_id(phase::main_mode) == "main_mode". Ids are stable: a released id never
+/// changes. "?" for a value that is no enumerator.
+template <class Enum, std::size_t N = sizeof(detail::enum_text<Enum>::values) / sizeof(Enum)>
+[[nodiscard]] constexpr std::string_view to_id(Enum e) noexcept {
+  const auto i = static_cast<std::size_t>(e);
+  return i < N ? detail::enum_text<Enum>::ids[i] : std::string_view("?");
+}
+
+/// Every enumerator of Enum in order of value: `for (component c : enumerators<component>())`.
+template <class Enum, std::size_t N = sizeof(detail::enum_text<Enum>::values) / sizeof(Enum)>
+[[nodiscard]] constexpr view<Enum> enumerators() noexcept {
+  static_assert(detail::enum_text_complete<Enum>(), "ipsecerr: enum_text is incomplete");
+  return {detail::enum_text<Enum>::values, detail::enum_text<Enum>::values + N};
+}
+
+/// The enumerator whose to_id() is `id`, ASCII case ignored, or nullptr:
+/// `*from_id<component>("driver") == component::driver`, `from_id<phase>("phase1") == nullptr`.
+template <class Enum, std::size_t N = sizeof(detail::enum_text<Enum>::values) / sizeof(Enum)>
+[[nodiscard]] constexpr const Enum* from_id(std::string_view id) noexcept {
+  for (const Enum& e : enumerators<Enum>()) {
+    if (detail::equal_folded(to_id(e), id)) return &e;
+  }
+  return nullptr;
+}
+
 }  // namespace v1
 }  // namespace ipsecerr
 

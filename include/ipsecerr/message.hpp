@@ -1,0 +1,494 @@
+// SPDX-License-Identifier: MIT
+// ipsecerr::find_message(): the entries whose Windows message a text is or holds (byte for byte,
+// normalized, as a whole field of a line, or inside a sentence); constexpr, allocation-free.
+#ifndef IPSECERR_MESSAGE_HPP
+#define IPSECERR_MESSAGE_HPP
+
+#include "detail/ascii.hpp"
+#include "ipsecerr.hpp"
+
+namespace ipsecerr {
+inline namespace v1 {
+
+/// How a message was found in a text.
+enum class message_match : std::uint8_t {
+  exact,       ///< the whole text is the message, byte for byte
+  normalized,  ///< the whole text is the message, ignoring ASCII case, runs of spaces, quotes and
+               ///< punctuation around it, and a missing or extra final period
+  field,       ///< a whole field of the text is the message: a whole line, a quoted string (so a
+               ///< JSON string), an XML element's text, a tab-separated cell, or the rest of a
+               ///< line after a `Label:`; compared as for normalized
+  contained,   ///< a distinctive message (see is_distinctive()) inside a longer text, at word
+               ///< boundaries
+};
+
+/// A stable snake_case id for a match kind: "exact", "normalized", "field", "contained".
+[[nodiscard]] constexpr std::string_view to_string(message_match m) noexcept {
+  switch (m) {
+    case message_match::exact: return "exact";
+    case message_match::normalized: return "normalized";
+    case message_match::field: return "field";
+    case message_match::contained: return "contained";
+  }
+  return "?";
+}
+
+/// One entry whose message was found, and where: text.substr(offset, size) is the message as it
+/// stands in the text (without an extra final period or the quotes around it).
+struct message_hit {
+  const error_info* entry = nullptr;           ///< the entry whose message it is
+  message_match match = message_match::exact;  ///< how it was found
+  std::size_t offset = 0;                      ///< where the message starts in the text
+  std::size_t size = 0;                        ///< how many bytes of the text it spans
+  bool shared = false;  ///< other entries have the same message; they are in the same result,
+                        ///< with the same offset and size, in code order
+
+  /// Where the message ends in the text: the place for an annotation.
+  [[nodiscard]] constexpr std::size_t end() const noexcept { return offset + size; }
+};
+
+namespace detail {
+
+constexpr bool msg_alnum(char c) noexcept { return (class_of(c) & alnum_char) != 0; }
+constexpr bool msg_hspace(char c) noexcept { return c == ' ' || c == '\t'; }
+
+// The number of words (runs of ASCII letters and digits) in s.
+constexpr std::size_t count_words(std::string_view s) noexcept {
+  std::size_t n = 0;
+  bool in_word = false;
+  for (const char c : s) {
+    const bool alnum = msg_alnum(c);
+    n += alnum && !in_word ? 1 : 0;
+    in_word = alnum;
+  }
+  return n;
+}
+
+// Whether a and b are the same ASCII word ignoring case.
+constexpr bool same_word_folded(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (to_lower(a[i]) != to_lower(b[i])) return false;
+  }
+  return true;
+}
+
+// Words that make a four-word message specific to IPsec.
+inline constexpr std::string_view ipsec_terms[] = {"ike",     "ipsec",  "sa",  "sas",
+                                                   "payload", "authip", "spi", "mm"};
+
+constexpr bool has_ipsec_term(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size();) {
+    if (!msg_alnum(s[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < s.size() && msg_alnum(s[j])) ++j;
+    for (const std::string_view term : ipsec_terms) {
+      if (same_word_folded(s.substr(i, j - i), term)) return true;
+    }
+    i = j;
+  }
+  return false;
+}
+
+// The longest message: what any match spans at least, before runs of spaces.
+constexpr std::size_t longest_message() noexcept {
+  std::size_t n = 0;
+  for (const error_info& e : table) n = e.message.size() > n ? e.message.size() : n;
+  return n;
+}
+
+// The size of a message's first word.
+constexpr std::size_t first_word_size(std::string_view m) noexcept {
+  std::size_t n = 0;
+  while (n < m.size() && msg_alnum(m[n])) ++n;
+  return n;
+}
+
+constexpr std::size_t longest_first_word() noexcept {
+  std::size_t n = 0;
+  for (const error_info& e : table) {
+    const std::size_t w = first_word_size(e.message);
+    n = w > n ? w : n;
+  }
+  return n;
+}
+
+}  // namespace detail
+
+/// The longest Windows message in the table, in bytes.
+inline constexpr std::size_t longest_message_size = detail::longest_message();
+
+/// The most bytes a match may span in a text (runs of spaces make a message longer): any message
+/// found in a line starts and ends within this many bytes.
+inline constexpr std::size_t message_span_max = 2 * longest_message_size;
+
+/// How far the field rule looks before and after a message for its delimiters (spaces, a quote,
+/// a `:`, `>`, `<`, tab or line end). A streaming caller that keeps the last
+/// message_span_max + 2 * field_context_max bytes of a line finds every message that a call on
+/// the whole line finds.
+inline constexpr std::size_t field_context_max = 64;
+
+/// Whether an entry's message is distinctive enough to be found inside a longer sentence: five
+/// words or more, or four words of which one is IKE, IPsec, SA, SAs, payload, AuthIP, SPI or MM.
+/// Other messages (`Load failed`, `Negotiation timed out`, `No policy configured`) are ordinary
+/// English and are found only as a whole field. Range markers, whose message is their own name,
+/// are found only as the whole text.
+[[nodiscard]] constexpr bool is_distinctive(const error_info& e) noexcept {
+  if (e.kind == kind::marker) return false;
+  const std::size_t words = detail::count_words(e.message);
+  return words >= 5 || (words == 4 && detail::has_ipsec_term(e.message));
+}
+
+namespace detail {
+
+// Messages are indexed by a hash of their first word (lower case), so a text's word is compared
+// only with the messages that start with the same word.
+inline constexpr unsigned message_bits = 8;
+inline constexpr std::size_t message_buckets = std::size_t{1} << message_bits;
+inline constexpr std::size_t first_word_max = longest_first_word();
+
+constexpr std::size_t first_word_hash(const char* p, std::size_t n) noexcept {
+  std::uint32_t h = static_cast<std::uint32_t>(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    h = h * 31u + static_cast<unsigned char>(to_lower(p[i]));
+  }
+  return static_cast<std::size_t>((h * 0x9E3779B1u) >> (32 - message_bits));
+}
+
+// Kept small so that building it is cheap in every translation unit that includes this header;
+// what a hit needs beyond it (is_distinctive(), a shared text) is worked out when a hit is found.
+struct message_index {
+  std::uint8_t head[message_buckets];  // the first row + 1 of the bucket's chain, or 0
+  std::uint8_t next[table_size];       // the next row + 1 in the same chain, or 0
+  std::uint8_t first[table_size];      // the size of the row's first word
+};
+
+constexpr message_index make_message_index() noexcept {
+  message_index index{};
+  for (std::size_t i = table_size; i-- > 0;) {  // pushed in front, so chains ascend
+    const std::string_view m = table[i].message;
+    const std::size_t w = first_word_size(m);
+    const std::size_t bucket = first_word_hash(m.data(), w);
+    index.next[i] = index.head[bucket];
+    index.head[bucket] = static_cast<std::uint8_t>(i + 1);
+    index.first[i] = static_cast<std::uint8_t>(w);
+  }
+  return index;
+}
+inline constexpr message_index by_message = make_message_index();
+
+// Whether another row has the same message as row: rows with the same message share a first
+// word, so the row's chain holds them all.
+constexpr bool shares_message(std::size_t row) noexcept {
+  const std::string_view m = table[row].message;
+  const std::size_t bucket = first_word_hash(m.data(), by_message.first[row]);
+  for (std::size_t r = by_message.head[bucket]; r != 0; r = by_message.next[r - 1]) {
+    if (r - 1 != row && table[r - 1].message == m) return true;
+  }
+  return false;
+}
+
+static_assert(table_size < 255, "ipsecerr: the message index keeps rows in a byte");
+static_assert(longest_first_word() <= 32, "ipsecerr: a first word is hashed whole");
+
+inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+// Whether text[at] starts a typographic quote (U+2018/2019/201C/201D, U+00AB/00BB): its size.
+constexpr std::size_t typographic_quote_at(std::string_view text, std::size_t at) noexcept {
+  if (at + 3 <= text.size() && text[at] == '\xE2' && text[at + 1] == '\x80') {
+    const char c = text[at + 2];
+    if (c == '\x98' || c == '\x99' || c == '\x9C' || c == '\x9D') return 3;
+  }
+  if (at + 2 <= text.size() && text[at] == '\xC2' &&
+      (text[at + 1] == '\xAB' || text[at + 1] == '\xBB')) {
+    return 2;
+  }
+  return 0;
+}
+// The size of a typographic quote that ends just before `end`, or 0.
+constexpr std::size_t typographic_quote_before(std::string_view text, std::size_t end) noexcept {
+  if (end >= 3 && typographic_quote_at(text, end - 3) == 3) return 3;
+  if (end >= 2 && typographic_quote_at(text, end - 2) == 2) return 2;
+  return 0;
+}
+constexpr bool ascii_quote(char c) noexcept { return c == '"' || c == '\'' || c == '`'; }
+
+// Compares message m with the text from p: ASCII case ignored, a run of spaces or tabs for each
+// space, ' also as a typographic apostrophe; the message's last characters that are not letters
+// or digits (a final period) may be missing. Returns where the match ends in the text, or npos;
+// the match must end at a word boundary and span at most message_span_max bytes.
+constexpr std::size_t match_at(std::string_view text, std::size_t p, std::string_view m) noexcept {
+  const char* const t = text.data();
+  const std::size_t n = text.size();
+  const std::size_t limit = n - p < message_span_max ? n : p + message_span_max;
+  std::size_t i = 0;
+  std::size_t j = p;
+  while (i < m.size()) {
+    const char mc = m[i];
+    if (mc == ' ') {
+      if (j == limit || !msg_hspace(t[j])) return npos;
+      while (j < limit && msg_hspace(t[j])) ++j;
+      if (j == limit && limit != n) return npos;  // a run too long to follow
+      while (i < m.size() && m[i] == ' ') ++i;
+      continue;
+    }
+    if (j == limit) break;
+    if (mc == '\'' && t[j] != '\'') {
+      const std::size_t q = typographic_quote_at(text, j);
+      if (q != 3 || (t[j + 2] != '\x99' && t[j + 2] != '\x98')) break;
+      ++i;
+      j += 3;
+      continue;
+    }
+    if (to_lower(t[j]) != to_lower(mc)) break;
+    ++i;
+    ++j;
+  }
+  for (std::size_t k = i; k < m.size(); ++k) {
+    if (msg_alnum(m[k])) return npos;
+  }
+  if (j < n && j > p && msg_alnum(t[j]) && msg_alnum(t[j - 1])) return npos;
+  return j;
+}
+
+// Whether [p, end) is a whole field of the text: after going back over spaces, it starts at the
+// text's start, after a line break, tab, ':', '>', '|' or a quote; after going on over spaces and
+// periods, it ends at the text's end, a line break, tab, '<', '|' or a quote. A field opened by a
+// quote must be closed by one.
+constexpr bool is_field(std::string_view text, std::size_t p, std::size_t end) noexcept {
+  const char* const t = text.data();
+  std::size_t b = p;
+  const std::size_t stop_back = p > field_context_max ? p - field_context_max : 0;
+  while (b > stop_back && t[b - 1] == ' ') --b;
+  bool opened_by_quote = false;
+  if (b != 0) {
+    const char c = t[b - 1];
+    if (ascii_quote(c) || typographic_quote_before(text, b) != 0) {
+      opened_by_quote = true;
+    } else if (c != '\n' && c != '\r' && c != '\t' && c != ':' && c != '>' && c != '|') {
+      return false;
+    }
+  }
+  std::size_t e = end;
+  const std::size_t stop =
+      text.size() - end > field_context_max ? end + field_context_max : text.size();
+  while (e < stop && (t[e] == ' ' || t[e] == '.')) ++e;
+  if (e == text.size()) return !opened_by_quote;
+  const char c = t[e];
+  if (ascii_quote(c) || typographic_quote_at(text, e) != 0) return true;
+  if (opened_by_quote) return false;
+  return c == '\n' || c == '\r' || c == '\t' || c == '<' || c == '|';
+}
+
+}  // namespace detail
+
+namespace detail {
+struct hits_builder;
+
+// A read-only sequence of up to N items held by value: the results of the text matchers.
+template <class T, std::size_t N>
+class held {
+ public:
+  /// The most items one result holds.
+  static constexpr std::size_t capacity = N;
+  using value_type = T;
+  using const_iterator = const T*;
+  using iterator = const T*;
+
+  [[nodiscard]] constexpr const T* begin() const noexcept { return items_; }
+  [[nodiscard]] constexpr const T* end() const noexcept { return items_ + size_; }
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+  /// Item i; i must be less than size().
+  [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items_[i]; }
+
+ protected:
+  T items_[N] = {};
+  std::size_t size_ = 0;
+};
+
+}  // namespace detail
+
+/// What find_message() and find_messages() return: up to capacity (32) message hits held by
+/// value, in the order found (a group of entries that share a message together, in code order).
+class message_hits : public detail::held<message_hit, 32> {
+ public:
+  /// Whether hits were left out for want of room; find_messages(line, resume()) finds the rest.
+  [[nodiscard]] constexpr bool truncated() const noexcept { return truncated_; }
+  /// Where a further call should go on looking: after the last hit, or where room ran out.
+  [[nodiscard]] constexpr std::size_t resume() const noexcept { return resume_; }
+  /// Whether the first hit's message is shared by several entries (all of them in the result).
+  [[nodiscard]] constexpr bool shared() const noexcept { return size_ != 0 && items_[0].shared; }
+
+ private:
+  friend struct detail::hits_builder;
+
+  std::size_t resume_ = 0;
+  bool truncated_ = false;
+};
+
+namespace detail {
+
+// Fills a message_hits; only the matchers below write to one.
+struct hits_builder {
+  // Appends the rows whose message matched [offset, end); false if there is no room for all.
+  static constexpr bool add_group(message_hits& out, const std::size_t* rows, std::size_t n,
+                                  message_match m, std::size_t offset, std::size_t end) noexcept {
+    if (message_hits::capacity - out.size_ < n) {
+      out.truncated_ = true;
+      return false;
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+      message_hit& h = out.items_[out.size_++];
+      h.entry = &table[rows[k]];
+      h.match = m;
+      h.offset = offset;
+      h.size = end - offset;
+      h.shared = shares_message(rows[k]);
+    }
+    return true;
+  }
+  static constexpr void set_resume(message_hits& out, std::size_t at) noexcept { out.resume_ = at; }
+};
+
+// The rows whose message matches at the word starting at p, kept if distinctive or a whole field;
+// only the longest matches count. Returns the end of the match, or npos.
+struct match_group {
+  std::size_t rows[table_size] = {};
+  std::size_t n = 0;
+  std::size_t end = npos;
+  message_match kind = message_match::field;
+};
+
+constexpr void match_word(std::string_view text, std::size_t p, std::size_t w,
+                          match_group& g) noexcept {
+  g.n = 0;
+  g.end = npos;
+  if (w - p > first_word_max) return;
+  const std::size_t bucket = first_word_hash(text.data() + p, w - p);
+  for (std::size_t r = by_message.head[bucket]; r != 0; r = by_message.next[r - 1]) {
+    const std::size_t row = r - 1;
+    if (by_message.first[row] != w - p || table[row].kind == kind::marker) continue;
+    const std::size_t end = match_at(text, p, table[row].message);
+    if (end == npos || (g.end != npos && end < g.end)) continue;
+    const bool field = is_field(text, p, end);
+    if (!field && !is_distinctive(table[row])) continue;
+    if (g.end == npos || end > g.end) g.n = 0;
+    g.end = end;
+    g.kind = field ? message_match::field : message_match::contained;
+    g.rows[g.n++] = row;
+  }
+}
+
+}  // namespace detail
+
+/// The messages in one line of text, from byte `from` on: every message that is a whole field of
+/// the line (kind field: the whole line, a quoted string, an XML element's text, a tab-separated
+/// cell, the rest of the line after a `Label:`) and every distinctive message anywhere at word
+/// boundaries (kind contained). Hits do not overlap; where several messages start at one word, the
+/// longest wins. Works on any text; line breaks end fields. Streaming callers: see
+/// message_span_max and field_context_max.
+[[nodiscard]] constexpr message_hits find_messages(std::string_view line,
+                                                   std::size_t from = 0) noexcept {
+  message_hits out;
+  detail::match_group g;
+  const std::size_t n = line.size();
+  std::size_t p = from < n ? from : n;
+  while (p < n && p > 0 && detail::msg_alnum(line[p]) && detail::msg_alnum(line[p - 1])) ++p;
+  while (p < n) {
+    if (!detail::msg_alnum(line[p])) {
+      ++p;
+      continue;
+    }
+    std::size_t w = p;
+    while (w < n && detail::msg_alnum(line[w])) ++w;
+    detail::match_word(line, p, w, g);
+    if (g.n != 0) {
+      if (!detail::hits_builder::add_group(out, g.rows, g.n, g.kind, p, g.end)) {
+        detail::hits_builder::set_resume(out, p);
+        return out;
+      }
+      p = g.end;
+      continue;
+    }
+    p = w;
+  }
+  detail::hits_builder::set_resume(out, n);
+  return out;
+}
+
+/// The entries whose message a field is, as a whole: byte for byte (exact), or ignoring ASCII
+/// case, runs of spaces, quotes (ASCII and typographic) and punctuation around it, and a missing
+/// or extra final period (normalized). Every entry that shares the message is returned.
+[[nodiscard]] constexpr message_hits match_field(std::string_view field) noexcept {
+  message_hits out;
+  std::size_t rows[detail::table_size] = {};
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < detail::table_size; ++i) {
+    if (detail::table[i].message == field) rows[n++] = i;
+  }
+  if (n != 0) {
+    detail::hits_builder::add_group(out, rows, n, message_match::exact, 0, field.size());
+    detail::hits_builder::set_resume(out, field.size());
+    return out;
+  }
+  // Trim what surrounds the text: whitespace, ASCII punctuation and quotes, typographic quotes.
+  std::size_t first = 0;
+  std::size_t last = field.size();
+  while (first < last) {
+    if (const std::size_t q = detail::typographic_quote_at(field, first)) {
+      first += q;
+    } else if (!detail::msg_alnum(field[first]) &&
+               static_cast<unsigned char>(field[first]) < 0x80) {
+      ++first;
+    } else {
+      break;
+    }
+  }
+  while (last > first) {
+    if (const std::size_t q = detail::typographic_quote_before(field, last)) {
+      last = last - q < first ? first : last - q;
+    } else if (!detail::msg_alnum(field[last - 1]) &&
+               static_cast<unsigned char>(field[last - 1]) < 0x80) {
+      --last;
+    } else {
+      break;
+    }
+  }
+  const std::string_view inner = field.substr(first, last - first);
+  std::size_t w = 0;
+  while (w < inner.size() && detail::msg_alnum(inner[w])) ++w;
+  if (w == 0 || w > detail::first_word_max) {
+    detail::hits_builder::set_resume(out, field.size());
+    return out;
+  }
+  const std::size_t bucket = detail::first_word_hash(inner.data(), w);
+  for (std::size_t r = detail::by_message.head[bucket]; r != 0;
+       r = detail::by_message.next[r - 1]) {
+    const std::size_t row = r - 1;
+    if (detail::by_message.first[row] != w) continue;
+    if (detail::match_at(inner, 0, detail::table[row].message) == inner.size()) rows[n++] = row;
+  }
+  if (n != 0) detail::hits_builder::add_group(out, rows, n, message_match::normalized, first, last);
+  detail::hits_builder::set_resume(out, field.size());
+  return out;
+}
+
+/// The entries whose Windows message a text is or holds, best first: the whole text byte for byte
+/// (exact); else the whole text ignoring case, spaces, surrounding quotes and punctuation and the
+/// final period (normalized); else every message found by find_messages() (whole fields, and
+/// distinctive messages inside the text). Codes that share a message are all returned, each hit
+/// saying so (shared): `find_message("negotiation took too long.")` gives 13814 and 13815.
+[[nodiscard]] constexpr message_hits find_message(std::string_view text) noexcept {
+  message_hits whole = match_field(text);
+  if (!whole.empty()) return whole;
+  return find_messages(text);
+}
+
+}  // namespace v1
+}  // namespace ipsecerr
+
+#endif  // IPSECERR_MESSAGE_HPP

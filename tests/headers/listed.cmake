@@ -1,0 +1,21 @@
+# SPDX-License-Identifier: MIT
+# Fails when a header in INCLUDE (include/ipsecerr, detail/ aside) is missing from LISTED
+# (IPSECERR_PUBLIC_HEADERS), or a listed one does not exist: each must be compiled alone.
+cmake_policy(VERSION 3.16)
+file(GLOB present RELATIVE ${INCLUDE} ${INCLUDE}/*.hpp)
+set(problems "")
+foreach(header IN LISTS present)
+  if(NOT header IN_LIST LISTED)
+    string(APPEND problems "\n  ${header} is not in IPSECERR_PUBLIC_HEADERS (CMakeLists.txt)")
+  endif()
+endforeach()
+foreach(header IN LISTS LISTED)
+  if(NOT header IN_LIST present)
+    string(APPEND problems "\n  ${header} is listed but not in include/ipsecerr")
+  endif()
+endforeach()
+if(problems)
+  message(FATAL_ERROR "the public header list is out of date:${problems}")
+endif()
+list(LENGTH present count)
+message(STATUS "${count} public headers, each compiled alone")
