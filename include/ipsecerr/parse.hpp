@@ -61,7 +61,6 @@ struct reading {
 namespace detail {
 
 struct parser;
-struct zeroed {};
 
 // The last underscore-separated segment of a name: "EXPIRED" for ERROR_IPSEC_IKE_QM_EXPIRED.
 constexpr std::string_view last_segment(std::string_view name) noexcept {
@@ -132,13 +131,9 @@ class readings {
   using const_iterator = const reading*;
   using iterator = const reading*;
 
-  /// No readings.
-  constexpr readings() noexcept : unset_() {}
-  /// No readings, every item zeroed: for constant evaluation, where the items must be the active
-  /// member before they are written (C++17). At run time parse() leaves them unset, as zeroing
-  /// them costs more than reading a short token does; items from size() onwards are never read.
-  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): items_ is the union's active member.
-  constexpr explicit readings(detail::zeroed) noexcept : items_() {}
+  /// No readings. Every item is a live, initialised reading (code 0, decimal), so parse()
+  /// assigns to live objects at run time and in constant evaluation alike.
+  constexpr readings() noexcept = default;
 
   [[nodiscard]] constexpr const reading* begin() const noexcept { return items_; }
   [[nodiscard]] constexpr const reading* end() const noexcept { return items_ + size_; }
@@ -153,10 +148,7 @@ class readings {
   friend struct detail::parser;
 
   std::size_t size_ = 0;
-  union {
-    unsigned char unset_;
-    reading items_[capacity];
-  };
+  reading items_[capacity]{};
 };
 
 namespace detail {
@@ -375,16 +367,7 @@ struct parser {
   const char* last = first + token.size();
   while (first != last && detail::is_space(*first)) ++first;
   while (last != first && detail::is_space(last[-1])) --last;
-#if defined(__has_builtin)
-#  if __has_builtin(__builtin_is_constant_evaluated)
-#    define IPSECERR_PARSE_ZEROED __builtin_is_constant_evaluated()
-#  endif
-#endif
-#ifndef IPSECERR_PARSE_ZEROED
-#  define IPSECERR_PARSE_ZEROED true
-#endif
-  readings out = IPSECERR_PARSE_ZEROED ? readings(detail::zeroed{}) : readings();
-#undef IPSECERR_PARSE_ZEROED
+  readings out;
   if (first == last) return out;
   detail::parser p{out};
   p.token(std::string_view(first, static_cast<std::size_t>(last - first)));
