@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <ipsecerr/parse.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -367,5 +368,85 @@ TEST_CASE("parse: every suffix of every name finds exactly the names that end wi
       }
       REQUIRE(got == expected_codes);
     }
+  }
+}
+
+// ---- Form ids and sets of forms. ----
+
+namespace {
+
+constexpr bool ids_round_trip() {
+  for (std::size_t i = 0; i < ipsecerr::form_count; ++i) {
+    const auto f = static_cast<form>(i);
+    const std::optional<form> back = ipsecerr::form_from_id(ipsecerr::to_id(f));
+    if (!back || *back != f) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("forms: every form has one snake_case id, read back by form_from_id") {
+  STATIC_REQUIRE(ids_round_trip());
+  STATIC_REQUIRE(ipsecerr::to_id(form::hresult_from_nt) == "hresult_from_nt");
+  STATIC_REQUIRE(ipsecerr::to_id(form::bare_hex) == "bare_hex");
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < ipsecerr::form_count; ++i) {
+    const std::string_view id = ipsecerr::to_id(static_cast<form>(i));
+    for (const char c : id) REQUIRE(((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'));
+    for (const std::string& other : ids) REQUIRE(other != id);
+    ids.emplace_back(id);
+  }
+  CHECK(ids == std::vector<std::string>{"decimal", "hex", "bare_hex", "hresult", "hresult_decimal",
+                                        "hresult_signed", "ntstatus_win32", "ntstatus",
+                                        "hresult_from_nt", "event_insert", "name_exact",
+                                        "name_case_insensitive", "name_suffix"});
+  CHECK_FALSE(ipsecerr::form_from_id(at_run_time("HRESULT")));
+  CHECK_FALSE(ipsecerr::form_from_id(at_run_time(" decimal")));
+  CHECK_FALSE(ipsecerr::form_from_id(at_run_time("")));
+}
+
+TEST_CASE("forms: form_set holds forms and message texts") {
+  using ipsecerr::form_set;
+  constexpr form_set h = form_set::hresults();
+  STATIC_REQUIRE(h.contains(form::hresult) && h.contains(form::hresult_decimal) &&
+                 h.contains(form::hresult_signed) && h.contains(form::hresult_from_nt));
+  STATIC_REQUIRE(!h.contains(form::hex) && !h.contains(form::ntstatus) && !h.contains_messages());
+  constexpr form_set d = form_set::annotate_default();
+  STATIC_REQUIRE(d.contains(form::decimal) && d.contains(form::hex) && d.contains_messages());
+  STATIC_REQUIRE(!d.contains(form::bare_hex) && !d.contains(form::event_insert) &&
+                 !d.contains(form::name_exact));
+  STATIC_REQUIRE((form_set::all() - form_set::messages()).bits() == 0x1FFFu);
+  STATIC_REQUIRE(form_set().empty() && !form_set(form::hex).empty());
+  STATIC_REQUIRE((form_set(form::hex) | form::decimal) == (form_set(form::decimal) | form::hex));
+  STATIC_REQUIRE((form_set::names() & form_set::hresults()).empty());
+}
+
+TEST_CASE("forms: parse_form_list reads ids and groups, or says where it failed") {
+  using ipsecerr::form_set;
+  using ipsecerr::parse_form_list;
+  STATIC_REQUIRE(parse_form_list("decimal,hresult").ok());
+  STATIC_REQUIRE(parse_form_list("decimal,hresult").forms ==
+                 (form_set(form::decimal) | form_set::hresults()));
+  STATIC_REQUIRE(
+      parse_form_list("hresult,-hresult_decimal,-hresult_signed,-hresult_from_nt").forms ==
+      form_set(form::hresult));
+  STATIC_REQUIRE(parse_form_list(" message , name_exact ").forms ==
+                 (form_set::messages() | form::name_exact));
+  STATIC_REQUIRE(parse_form_list("default").forms == form_set::annotate_default());
+  STATIC_REQUIRE(parse_form_list("all,-name").forms == (form_set::all() - form_set::names()));
+  struct bad {
+    std::string_view list;
+    std::size_t at;
+    std::size_t size;
+  };
+  for (const bad& b :
+       {bad{"", 0, 0}, bad{"decimal,", 8, 0}, bad{"decimal,,hex", 8, 0}, bad{"decimal,hexx", 8, 4},
+        bad{"Decimal", 0, 7}, bad{"-", 0, 1}, bad{"hex, ras", 5, 3}, bad{"-bogus", 0, 6}}) {
+    const ipsecerr::form_list r = parse_form_list(at_run_time(b.list));
+    INFO(b.list);
+    CHECK_FALSE(r.ok());
+    CHECK(r.error_at == b.at);
+    CHECK(r.error_size == b.size);
   }
 }

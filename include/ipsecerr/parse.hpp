@@ -5,47 +5,11 @@
 #define IPSECERR_PARSE_HPP
 
 #include "detail/ascii.hpp"
+#include "form.hpp"
 #include "ipsecerr.hpp"
 
 namespace ipsecerr {
 inline namespace v1 {
-
-/// How parse() read a token.
-enum class form : std::uint8_t {
-  decimal,                ///< 13894
-  hex,                    ///< 0x3646 or 0X3646
-  bare_hex,               ///< 3646 read as hex (the same token is also read as decimal)
-  hresult,                ///< HRESULT_FROM_WIN32 in hex: 0x80073646
-  hresult_decimal,        ///< HRESULT_FROM_WIN32 as unsigned decimal: 2147956294
-  hresult_signed,         ///< HRESULT_FROM_WIN32 as signed decimal: -2147011002
-  ntstatus_win32,         ///< NTSTATUS_FROM_WIN32: 0xC0073646
-  ntstatus,               ///< the driver's own NTSTATUS twin: 0xC0360001 (13910)
-  hresult_from_nt,        ///< HRESULT_FROM_NT of that twin: 0xD0360001 (13910)
-  event_insert,           ///< an event log insertion string: %%13894
-  name_exact,             ///< ERROR_IPSEC_IKE_QM_EXPIRED
-  name_case_insensitive,  ///< error_ipsec_ike_qm_expired
-  name_suffix,            ///< the end of names, on an underscore: QM_EXPIRED, invalid_mm_for_qm
-};
-
-/// A short label for a form: "decimal", "HRESULT", "name suffix", ...
-[[nodiscard]] constexpr std::string_view to_string(form f) noexcept {
-  switch (f) {
-    case form::decimal: return "decimal";
-    case form::hex: return "hex";
-    case form::bare_hex: return "hex without 0x";
-    case form::hresult: return "HRESULT";
-    case form::hresult_decimal: return "HRESULT as decimal";
-    case form::hresult_signed: return "HRESULT as signed decimal";
-    case form::ntstatus_win32: return "NTSTATUS_FROM_WIN32";
-    case form::ntstatus: return "NTSTATUS";
-    case form::hresult_from_nt: return "HRESULT_FROM_NT";
-    case form::event_insert: return "event log insertion string";
-    case form::name_exact: return "name";
-    case form::name_case_insensitive: return "name, any case";
-    case form::name_suffix: return "name suffix";
-  }
-  return "?";
-}
 
 /// One reading of a token: the Win32 code it denotes and the form it was read in.
 struct reading {
