@@ -185,9 +185,12 @@ inline std::size_t word_end(const char* p, std::size_t i, std::size_t n) noexcep
 
 // The entry a whole word (starting with a digit, at most ann_word_max bytes, not inside a longer
 // word) is annotated with, given the three bytes before it (b1 just before); or nullptr.
-inline const error_info* annotation_for(const char* word, std::size_t size, char b1, char b2,
-                                        char b3) noexcept {
+inline const error_info* annotation_for(const char* word, std::size_t size, char b1,
+                                        char b2) noexcept {
   if (b1 == '.' && ann_is(b2, ann_digit)) return nullptr;  // 1.13894: part of a dotted number
+  // After '%': a placeholder (%1) or an event log parameter message id (%%13824, from the event
+  // source's parameter file, msobjs.dll for the Security log), never a Win32 code.
+  if (b1 == '%') return nullptr;
   char token[ann_word_max + 2];
   std::size_t length = 0;
   if (size >= 2 && word[0] == '0' && (word[1] == 'x' || word[1] == 'X')) {
@@ -195,8 +198,8 @@ inline const error_info* annotation_for(const char* word, std::size_t size, char
     for (std::size_t i = 2; i < size; ++i) {
       if (!ann_is(word[i], ann_hex)) return nullptr;
     }
-    // After %, or after a minus sign (a '-' not preceded by a word byte), it is not a code.
-    if (b1 == '%' || (b1 == '-' && !ann_is(b2, ann_word))) return nullptr;
+    // After a minus sign (a '-' not preceded by a word byte), it is not a code.
+    if (b1 == '-' && !ann_is(b2, ann_word)) return nullptr;
   } else {
     if (size < ann_decimal_min) return nullptr;
     std::uint64_t value = 0;
@@ -206,18 +209,11 @@ inline const error_info* annotation_for(const char* word, std::size_t size, char
     }
     // Most numbers in a log are no code: a plain decimal token has a known reading other than
     // bare hex only if find() knows its value (a code, or HRESULT_FROM_WIN32 of one).
-    const bool plain = b1 != '%' && !(b1 == '-' && !ann_is(b2, ann_word));
+    const bool plain = !(b1 == '-' && !ann_is(b2, ann_word));
     if (plain && (value > 0xFFFFFFFFu || find(static_cast<std::uint32_t>(value)) == nullptr)) {
       return nullptr;
     }
-    if (b1 == '%') {
-      // Exactly %%, itself not preceded by a word byte: an event log insertion string.
-      if (b2 != '%' || b3 == '%' || ann_is(b3, ann_word)) return nullptr;
-      token[length++] = '%';
-      token[length++] = '%';
-    } else if (b1 == '-' && !ann_is(b2, ann_word)) {
-      token[length++] = '-';  // a minus sign: only a signed HRESULT is a code
-    }
+    if (!plain) token[length++] = '-';  // a minus sign: only a signed HRESULT is a code
   }
   std::memcpy(token + length, word, size);
   length += size;
@@ -242,8 +238,8 @@ inline const error_info* annotation_for(const char* word, std::size_t size, char
 /// (punctuation, space, control bytes, NUL, bytes >= 0x80) separates words. A word can be a code
 /// only if it starts with a digit, is not preceded by a word byte, and is either 0x (or 0X)
 /// followed by 3 to 8 hex digits, or 4 to 10 decimal digits (so `113894`, `A13894`, `13894abc`,
-/// `x13894` are not codes). Just before the word: `%%` (itself not preceded by `%` or a word
-/// byte) makes an event log insertion string `%%13894`; a single `%` makes it no code; a `-` that
+/// `x13894` are not codes). Just before the word: a `%` makes it no code (`%1` is a placeholder,
+/// `%%13824` an event log parameter message id, e.g. an audit subcategory); a `-` that
 /// is not preceded by a word byte is a minus sign, so `-2147011002` is a signed HRESULT and any
 /// other negative number (`-13894`, `-0x3646`) is no code, while a `-` after a word byte separates
 /// (`2026-11-27`, `13000-13894`). A word preceded by a digit and '.' or followed by '.' and a digit
@@ -251,7 +247,7 @@ inline const error_info* annotation_for(const char* word, std::size_t size, char
 /// (`code=13894.`). The token (prefix and word) is then read by parse(), and annotated when it
 /// has exactly one known reading other than hex without 0x: decimal, 0x hex, HRESULT (hex,
 /// unsigned or signed decimal), NTSTATUS_FROM_WIN32, the driver's NTSTATUS twins and their
-/// HRESULT_FROM_NT, and %% inserts. So `3646` (known only as hex without 0x) is left alone, and
+/// HRESULT_FROM_NT. So `3646` (known only as hex without 0x) is left alone, and
 /// names are never annotated. The annotation, " [" NAME "]", follows the token's last byte.
 ///
 /// Use: `a.feed(chunk, out)` for each chunk, then `a.finish(out)`; `out(std::string_view bytes,
@@ -340,8 +336,8 @@ class annotator {
       const bool dotted =
           end + 1 < n && p[end] == '.' && detail::ann_is(p[end + 1], detail::ann_digit);
       if (!fits || dotted) continue;
-      const error_info* hit = detail::annotation_for(p + start, end - start, back(p, start, 1),
-                                                     back(p, start, 2), back(p, start, 3));
+      const error_info* hit =
+          detail::annotation_for(p + start, end - start, back(p, start, 1), back(p, start, 2));
       if (hit != nullptr) {
         out(std::string_view(p + emitted, end - emitted), false);
         out(std::string_view(" [", 2), true);

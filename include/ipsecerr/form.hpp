@@ -23,7 +23,9 @@ enum class form : std::uint8_t {
   ntstatus_win32,         ///< NTSTATUS_FROM_WIN32: 0xC0073646
   ntstatus,               ///< the driver's own NTSTATUS twin: 0xC0360001 (13910)
   hresult_from_nt,        ///< HRESULT_FROM_NT of that twin: 0xD0360001 (13910)
-  event_insert,           ///< an event log insertion string: %%13894
+  event_insert,           ///< never returned (kept for one version): %%13894 is an event log
+                          ///< parameter message id of the event source's parameter file
+                          ///< (msobjs.dll for the Security log), not a Win32 code
   name_exact,             ///< ERROR_IPSEC_IKE_QM_EXPIRED
   name_case_insensitive,  ///< error_ipsec_ike_qm_expired
   name_suffix,            ///< the end of names, on an underscore: QM_EXPIRED, invalid_mm_for_qm
@@ -41,7 +43,7 @@ enum class form : std::uint8_t {
     case form::ntstatus_win32: return "NTSTATUS_FROM_WIN32";
     case form::ntstatus: return "NTSTATUS";
     case form::hresult_from_nt: return "HRESULT_FROM_NT";
-    case form::event_insert: return "event log insertion string";
+    case form::event_insert: return "event log parameter id (not a code)";
     case form::name_exact: return "name";
     case form::name_case_insensitive: return "name, any case";
     case form::name_suffix: return "name suffix";

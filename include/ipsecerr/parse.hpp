@@ -250,13 +250,6 @@ struct parser {
     if (is_hresult_from_win32(v)) add(v & 0xFFFFu, form::hresult_signed);
   }
 
-  // %%13894
-  constexpr void event_insert(std::string_view token) noexcept {
-    if (token.size() < 3 || token[1] != '%') return;
-    const number n = read_number(token.substr(2), 10);
-    if (n.ok && is_win32(n.value)) add(n.value, form::event_insert);
-  }
-
   // A name in any case (`key` is the token upper-cased on the stack), else a suffix: the rows
   // whose last segment is the key's. The exact name was tried first, in token().
   constexpr void name(std::string_view key, bool had_lower) noexcept {
@@ -286,7 +279,7 @@ struct parser {
       while (i < t.size() && (class_of(t[i]) & digit_char) != 0) ++i;
       if (i == t.size()) return digits(t);  // no name is all digits: no upper case copy
     }
-    if (first == '%') return event_insert(t);
+    if (first == '%') return;  // %%13894 is an event log parameter id, not a code: see form
     if (first == '-') return negative(t.substr(1));
     if (first == '0' && t.size() >= 2 && (t[1] == 'x' || t[1] == 'X')) return hex(t.substr(2));
     if (first >= 'A' && first <= 'Z') {
@@ -323,9 +316,10 @@ struct parser {
 
 /// Every reading of a token, e.g. parse("3646") = {decimal 3646 (unknown), hex 0x3646 = 13894}.
 /// Reads decimal, 0x hex, hex without 0x, HRESULT (hex, decimal, signed), NTSTATUS_FROM_WIN32, the
-/// driver's NTSTATUS twins and their HRESULT_FROM_NT, %%13894, and names (exact, any case,
-/// suffix). Surrounding whitespace is ignored. Readings not in the table are kept only when the
-/// token also has a reading in the table; so an empty result means the token names no IPsec code.
+/// driver's NTSTATUS twins and their HRESULT_FROM_NT, and names (exact, any case, suffix); not
+/// %%13894, an event log parameter message id (form::event_insert is never returned). Surrounding
+/// whitespace is ignored. Readings not in the table are kept only when the token also has a reading
+/// in the table; so an empty result means the token names no IPsec code.
 [[nodiscard]] constexpr readings parse(std::string_view token) noexcept {
   const char* first = token.data();
   const char* last = first + token.size();
