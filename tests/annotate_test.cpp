@@ -140,6 +140,27 @@ TEST_CASE("annotate: %% event log parameter ids are never annotated") {
   CHECK(annotated("%%0x3646 %0x3646 %13894") == "%%0x3646 %0x3646 %13894");
 }
 
+TEST_CASE("annotate: literal suffixes and typographic quotes follow find_in's token rules") {
+  CHECK(annotated("x = 0x3646L;") == "x = 0x3646L" + qm + ";");
+  CHECK(annotated("13894u 13894ULL 0x80073646ui64") ==
+        "13894u" + qm + " 13894ULL" + qm + " 0x80073646ui64" + qm);
+  CHECK(annotated("2147956294_usize") == "2147956294_usize" + qm);
+  CHECK(annotated("13894abc 13894lL 13894_") == "13894abc 13894lL 13894_");
+  CHECK(annotated("\xE2\x80\x9C"
+                  "13894"
+                  "\xE2\x80\x9D") ==
+        "\xE2\x80\x9C"
+        "13894" +
+            qm + "\xE2\x80\x9D");
+  // The longest word that can be a code, cut at every byte, gives the same output.
+  const std::string input = at_run_time(std::string("n=2147956294_usize."));
+  const result whole = annotate_chunks(input, {});
+  CHECK(whole.all == "n=2147956294_usize" + qm + ".");
+  for (std::size_t cut = 1; cut < input.size(); ++cut) {
+    CHECK(annotate_chunks(input, {cut}).all == whole.all);
+  }
+}
+
 TEST_CASE("annotate: a number inside a longer number or word is not a code") {
   for (const char* text : {"113894", "A13894", "x13894", "_13894", "13894abc", "13894_", "0x3646g",
                            "a0x3646", "10x3646", "1.13894", "13894.5", "1.0x3646", "139894"}) {
@@ -252,7 +273,8 @@ TEST_CASE("annotate: long runs of digits and words are never held back beyond ma
   const result r = annotate_chunks(input, cuts);  // checks carried() after every chunk
   CHECK(r.plain == input);
   CHECK(r.all == input.substr(0, 100006) + qm + input.substr(100006));
-  STATIC_REQUIRE(ipsecerr::annotator::max_carry == 11);
+  STATIC_REQUIRE(ipsecerr::annotator::max_carry ==
+                 17);  // 10 digits, a suffix such as _usize, a dot
 }
 
 TEST_CASE("annotate: the README's example gives what the README says") {

@@ -6,6 +6,8 @@
 
 #include <cstring>
 
+#include "find.hpp"
+#include "form.hpp"
 #include "parse.hpp"
 
 // SSE2 (every x86-64) finds candidates 64 bytes at a time; elsewhere, or with
@@ -22,25 +24,6 @@ namespace ipsecerr {
 inline namespace v1 {
 
 namespace detail {
-
-// Byte classes for the annotator, from parse's table: a word byte (A-Z a-z 0-9 _), a decimal
-// digit, a hex digit.
-inline constexpr std::uint8_t ann_word = name_char;
-inline constexpr std::uint8_t ann_digit = digit_char;
-inline constexpr std::uint8_t ann_hex = hex_char;
-
-constexpr bool ann_is(char c, std::uint8_t k) noexcept {
-  return (char_class.of[static_cast<unsigned char>(c)] & k) != 0;
-}
-
-// The longest word that can be a code: "0x" and 8 hex digits, or 10 decimal digits.
-inline constexpr std::size_t ann_word_max = 10;
-// The fewest digits of a known code: 4 decimal (1469), 3 hex (0x5BD). Shorter words are skipped
-// without calling parse().
-inline constexpr std::size_t ann_decimal_min = 4;
-inline constexpr std::size_t ann_hex_min = 3;
-static_assert(table[0].code >= 1000 && table[0].code >= 0x100,
-              "ipsecerr: the annotator skips numbers shorter than the smallest code");
 
 // Every code's decimal form starts with 1 or 2 (1469 to 13932), and so do its HRESULT as
 // unsigned (2147942400 to 2148007935) and signed decimal (-2146959361 to -2147024896); a leading
@@ -62,8 +45,8 @@ static_assert(codes_start_with_1_or_2(),
 // closer look.
 inline bool starts_candidate(const char* p, std::size_t k, std::size_t n) noexcept {
   if (k + 1 < n && p[k] == '0' && (p[k + 1] == 'x' || p[k + 1] == 'X')) return true;
-  return k + 4 <= n && p[k] >= '0' && p[k] <= '2' && ann_is(p[k + 1], ann_digit) &&
-         ann_is(p[k + 2], ann_digit) && ann_is(p[k + 3], ann_digit);
+  return k + 4 <= n && p[k] >= '0' && p[k] <= '2' && detail::is_digit_byte(p[k + 1]) &&
+         detail::is_digit_byte(p[k + 2]) && detail::is_digit_byte(p[k + 3]);
 }
 
 // The index of the lowest set bit of a nonzero value.
@@ -179,54 +162,8 @@ class candidate_finder {
 
 // The end of the word bytes starting at p[i].
 inline std::size_t word_end(const char* p, std::size_t i, std::size_t n) noexcept {
-  while (i < n && ann_is(p[i], ann_word)) ++i;
+  while (i < n && detail::is_word_byte(p[i])) ++i;
   return i;
-}
-
-// The entry a whole word (starting with a digit, at most ann_word_max bytes, not inside a longer
-// word) is annotated with, given the three bytes before it (b1 just before); or nullptr.
-inline const error_info* annotation_for(const char* word, std::size_t size, char b1,
-                                        char b2) noexcept {
-  if (b1 == '.' && ann_is(b2, ann_digit)) return nullptr;  // 1.13894: part of a dotted number
-  // After '%': a placeholder (%1) or an event log parameter message id (%%13824, from the event
-  // source's parameter file, msobjs.dll for the Security log), never a Win32 code.
-  if (b1 == '%') return nullptr;
-  char token[ann_word_max + 2];
-  std::size_t length = 0;
-  if (size >= 2 && word[0] == '0' && (word[1] == 'x' || word[1] == 'X')) {
-    if (size - 2 < ann_hex_min) return nullptr;
-    for (std::size_t i = 2; i < size; ++i) {
-      if (!ann_is(word[i], ann_hex)) return nullptr;
-    }
-    // After a minus sign (a '-' not preceded by a word byte), it is not a code.
-    if (b1 == '-' && !ann_is(b2, ann_word)) return nullptr;
-  } else {
-    if (size < ann_decimal_min) return nullptr;
-    std::uint64_t value = 0;
-    for (std::size_t i = 0; i < size; ++i) {
-      if (!ann_is(word[i], ann_digit)) return nullptr;
-      value = value * 10 + static_cast<std::uint64_t>(word[i] - '0');
-    }
-    // Most numbers in a log are no code: a plain decimal token has a known reading other than
-    // bare hex only if find() knows its value (a code, or HRESULT_FROM_WIN32 of one).
-    const bool plain = !(b1 == '-' && !ann_is(b2, ann_word));
-    if (plain && (value > 0xFFFFFFFFu || find(static_cast<std::uint32_t>(value)) == nullptr)) {
-      return nullptr;
-    }
-    if (!plain) token[length++] = '-';  // a minus sign: only a signed HRESULT is a code
-  }
-  std::memcpy(token + length, word, size);
-  length += size;
-  const error_info* hit = nullptr;
-  int hits = 0;
-  for (const reading& r : parse(std::string_view(token, length))) {
-    // The word's shape rules out names; bare hex (3646) is ambiguous with decimal, so never.
-    if (r.known() && r.form != form::bare_hex) {
-      hit = r.info();
-      ++hits;
-    }
-  }
-  return hits == 1 ? hit : nullptr;
 }
 
 }  // namespace detail
@@ -255,8 +192,19 @@ inline const error_info* annotation_for(const char* word, std::size_t size, char
 /// the pieces with `inserted == false` are exactly the input.
 class annotator {
  public:
-  /// The most bytes held between chunks: a candidate word and a '.' after it.
-  static constexpr std::size_t max_carry = detail::ann_word_max + 1;
+  /// The most bytes held between chunks: a candidate word (a number and a literal suffix) and a
+  /// '.' after it.
+  static constexpr std::size_t max_carry = detail::code_word_max + 1;
+
+  /// An annotator of the forms in form_set::annotate_default().
+  annotator() noexcept = default;
+  /// An annotator of the forms in `forms` only (e.g. parse_form_list("hresult").forms). It looks
+  /// only at tokens that start like a number code, so names and bare_hex are never annotated,
+  /// whatever the set; event_insert never is either (%%N is no code).
+  explicit annotator(form_set forms) noexcept : forms_(annotatable(forms)) {}
+
+  /// The forms this annotator marks.
+  [[nodiscard]] form_set forms() const noexcept { return forms_; }
 
   /// Passes a chunk through out(bytes, inserted), holding back at most max_carry bytes of a
   /// token that the next chunk may continue.
@@ -300,14 +248,18 @@ class annotator {
   /// Forgets any held bytes and starts a new input.
   void reset() noexcept {
     carry_size_ = 0;
-    before_[0] = before_[1] = before_[2] = ' ';
+    before_[0] = before_[1] = ' ';
   }
 
  private:
+  static constexpr form_set annotatable(form_set forms) noexcept {
+    return forms - form_set::names() - form::bare_hex - form::event_insert;
+  }
+
   static constexpr std::size_t joined_capacity = 64;
   static_assert(joined_capacity > 2 * max_carry, "annotator: the join must pass the held bytes");
 
-  // The byte k (1 to 3) positions before p[i], from p or from the bytes before p.
+  // The byte k (1 or 2) positions before p[i], from p or from the bytes before p.
   char back(const char* p, std::size_t i, std::size_t k) const noexcept {
     return i >= k ? p[i - k] : before_[k - i - 1];
   }
@@ -326,18 +278,20 @@ class annotator {
       const std::size_t start = i;
       const std::size_t end = detail::word_end(p, i + 1, n);
       i = end;
-      if (detail::ann_is(back(p, start, 1), detail::ann_word)) continue;
-      const bool fits = end - start <= detail::ann_word_max;
+      if (detail::is_word_byte(back(p, start, 1))) continue;
+      const bool fits = end - start <= detail::code_word_max;
       // Undecided: the word may go on in the next chunk, or a '.' may be followed by a digit.
       if (!last && fits && (end == n || (end + 1 == n && p[end] == '.'))) {
         done = start;
         break;
       }
-      const bool dotted =
-          end + 1 < n && p[end] == '.' && detail::ann_is(p[end + 1], detail::ann_digit);
-      if (!fits || dotted) continue;
+      if (!fits) continue;
+      const char a1 = end < n ? p[end] : ' ';
+      const char a2 = end + 1 < n ? p[end + 1] : ' ';
       const error_info* hit =
-          detail::annotation_for(p + start, end - start, back(p, start, 1), back(p, start, 2));
+          detail::code_of_word(std::string_view(p + start, end - start), back(p, start, 1),
+                               back(p, start, 2), a1, a2, forms_)
+              .entry;
       if (hit != nullptr) {
         out(std::string_view(p + emitted, end - emitted), false);
         out(std::string_view(" [", 2), true);
@@ -349,23 +303,20 @@ class annotator {
     if (!last && done == n) {
       // A short word of digits at the end may become a candidate with the next chunk's bytes.
       std::size_t start = n;
-      while (start > 0 && n - start <= detail::ann_word_max &&
-             detail::ann_is(p[start - 1], detail::ann_word)) {
+      while (start > 0 && n - start <= detail::code_word_max &&
+             detail::is_word_byte(p[start - 1])) {
         --start;
       }
-      if (start < n && n - start <= detail::ann_word_max &&
-          detail::ann_is(p[start], detail::ann_digit) &&
-          !detail::ann_is(back(p, start, 1), detail::ann_word)) {
+      if (start < n && n - start <= detail::code_word_max && detail::is_digit_byte(p[start]) &&
+          !detail::is_word_byte(back(p, start, 1))) {
         done = start;
       }
     }
     if (done > emitted) out(std::string_view(p + emitted, done - emitted), false);
     const char b1 = back(p, done, 1);
     const char b2 = back(p, done, 2);
-    const char b3 = back(p, done, 3);
     before_[0] = b1;
     before_[1] = b2;
-    before_[2] = b3;
     carry_size_ = n - done;
     if (carry_size_ > 0) std::memcpy(carry_, p + done, carry_size_);
     return done;
@@ -373,7 +324,8 @@ class annotator {
 
   char carry_[max_carry] = {};
   std::size_t carry_size_ = 0;
-  char before_[3] = {' ', ' ', ' '};  // the three bytes before the next byte to scan, nearest first
+  char before_[2] = {' ', ' '};  // the two bytes before the next byte to scan, nearest first
+  form_set forms_ = annotatable(form_set::annotate_default());
 };
 
 /// Annotates a whole text at once: feed(text, out) then finish(out).
