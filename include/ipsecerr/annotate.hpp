@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
-// ipsecerr::annotator: a streaming filter that copies text byte for byte and inserts " [NAME]"
-// after every token that is a known IPsec code; bounded memory, no allocation.
+// ipsecerr::annotator: a streaming filter that copies text byte for byte, inserts " [NAME]" after
+// every token that is a known IPsec code, and a member into JSON lines; bounded memory.
 #ifndef IPSECERR_ANNOTATE_HPP
 #define IPSECERR_ANNOTATE_HPP
 
 #include <cstring>
 
+#include "detail/json_line.hpp"
 #include "find.hpp"
 #include "form.hpp"
 #include "parse.hpp"
@@ -166,35 +167,139 @@ inline std::size_t word_end(const char* p, std::size_t i, std::size_t n) noexcep
   return i;
 }
 
+// Whether a dump line starts at p[ls], or after a run of hex words: yes, no, or more bytes needed.
+enum class verdict : std::uint8_t { no, yes, more };
+
+// The blanks that separate the words of a memory dump.
+constexpr bool dump_blank(char c) noexcept { return c == ' ' || c == '\t'; }
+
+// The bytes from a line's start that decide whether it is a dump line (see dump_line).
+inline constexpr std::size_t dump_window = 2 + 16 + 9 + 1 + 5 + 2 * (2 + 16 + 5) + 1;
+
+// A line of a memory dump: an address column, `(0x)?[0-9a-fA-F]{8,16}` (WinDbg's
+// `00000000`00a3f7c8` too), then ':' or a blank and up to 4 blanks, then two hex words of one
+// width (2, 4, 8 or 16 digits, 0x or not) separated by 1 to 4 blanks, the second followed by a
+// blank or the line's end: hexdump -C, xxd, od -A x -t x1, WinDbg db/dw/dd/dq, gdb x/. So a log
+// line that starts with a date or an id and a number (`20261127 13801 failed`) is none. `n` is
+// where the known bytes end; `last` says no bytes follow them.
+inline verdict dump_line(const char* p, std::size_t ls, std::size_t n, bool last) noexcept {
+  std::size_t i = ls;
+  const verdict short_of_bytes = last ? verdict::no : verdict::more;
+  // Hex digits from i: their count, or 0 with `more` set when the known bytes end among them.
+  const auto hex_digits = [&](bool& more) {
+    std::size_t count = 0;
+    while (i < n && is_hex_byte(p[i]) && count <= 16) {
+      ++i;
+      ++count;
+    }
+    more = i == n && count <= 16;
+    return count;
+  };
+  const auto prefix = [&] {
+    if (i + 1 < n && p[i] == '0' && (p[i + 1] == 'x' || p[i + 1] == 'X')) i += 2;
+  };
+  const auto blanks = [&] {
+    std::size_t b = 0;
+    while (i < n && dump_blank(p[i]) && b <= 4) {
+      ++i;
+      ++b;
+    }
+    return b;
+  };
+  bool more = false;
+  if (i + 1 >= n) return short_of_bytes;
+  prefix();
+  std::size_t count = hex_digits(more);
+  if (more) return short_of_bytes;
+  if (count < 8 || count > 16) return verdict::no;
+  if (i == n) return short_of_bytes;
+  if (p[i] == '`') {
+    ++i;
+    count = hex_digits(more);
+    if (more) return short_of_bytes;
+    if (count != 8 || i == n) return i == n ? short_of_bytes : verdict::no;
+  }
+  if (p[i] != ':' && !dump_blank(p[i])) return verdict::no;
+  std::size_t gap = p[i] == ':' ? 0 : 1;
+  ++i;
+  gap += blanks();
+  std::size_t width = 0;
+  for (int word = 0; word < 2; ++word) {
+    if (i == n) return short_of_bytes;
+    if (gap == 0 || gap > 4) return verdict::no;
+    const std::size_t start = i;
+    prefix();
+    count = hex_digits(more);
+    if (more) return short_of_bytes;
+    if (count != 2 && count != 4 && count != 8 && count != 16) return verdict::no;
+    if (word == 1 && i - start != width) return verdict::no;
+    width = i - start;
+    if (i == n) return short_of_bytes;
+    if (word == 1)
+      return dump_blank(p[i]) || p[i] == '\n' || p[i] == '\r' ? verdict::yes : verdict::no;
+    gap = blanks();
+  }
+  return verdict::no;
+}
+
+// A hex word: 0x or 0X and hex digits, or hex digits alone.
+constexpr bool is_hex_word(const char* w, std::size_t size) noexcept {
+  std::size_t i = size >= 3 && w[0] == '0' && (w[1] == 'x' || w[1] == 'X') ? 2 : 0;
+  if (i == size) return false;
+  for (; i < size; ++i) {
+    if (!is_hex_byte(w[i])) return false;
+  }
+  return true;
+}
+
 }  // namespace detail
 
-/// A streaming filter: copies its input byte for byte and inserts " [NAME]" after every token that
-/// is a known IPsec code, for any chunking of the input, with at most max_carry bytes held.
+/// A streaming filter: copies its input byte for byte and inserts annotations, for any chunking
+/// of the input, with bounded memory and no allocation.
 ///
-/// Token rules. A word is a maximal run of ASCII letters, digits and '_'; every other byte
-/// (punctuation, space, control bytes, NUL, bytes >= 0x80) separates words. A word can be a code
-/// only if it starts with a digit, is not preceded by a word byte, and is either 0x (or 0X)
-/// followed by 3 to 8 hex digits, or 4 to 10 decimal digits (so `113894`, `A13894`, `13894abc`,
-/// `x13894` are not codes). Just before the word: a `%` makes it no code (`%1` is a placeholder,
-/// `%%13824` an event log parameter message id, e.g. an audit subcategory); a `-` that
-/// is not preceded by a word byte is a minus sign, so `-2147011002` is a signed HRESULT and any
-/// other negative number (`-13894`, `-0x3646`) is no code, while a `-` after a word byte separates
-/// (`2026-11-27`, `13000-13894`). A word preceded by a digit and '.' or followed by '.' and a digit
-/// is part of a dotted number (`1.13894`, `13894.5`); a '.' before anything else ends a sentence
-/// (`code=13894.`). The token (prefix and word) is then read by parse(), and annotated when it
-/// has exactly one known reading other than hex without 0x: decimal, 0x hex, HRESULT (hex,
-/// unsigned or signed decimal), NTSTATUS_FROM_WIN32, the driver's NTSTATUS twins and their
-/// HRESULT_FROM_NT. So `3646` (known only as hex without 0x) is left alone, and
-/// names are never annotated. The annotation, " [" NAME "]", follows the token's last byte.
+/// Plain lines. " [NAME]" follows every token that is a known IPsec code by the token rules of
+/// find_in() (detail::code_of_word): a number (decimal, 0x hex, HRESULT as hex, unsigned or signed
+/// decimal, NTSTATUS_FROM_WIN32, the driver's NTSTATUS twins and their HRESULT_FROM_NT),
+/// optionally with a language literal suffix (0x3646L, 13894u), standing alone (not inside a
+/// longer word or a dotted number such as 1.13894), with exactly one known reading in the forms
+/// of the annotator (form_set::annotate_default() unless given). Never annotated: names, hex
+/// without 0x (3646), anything after '%' (%1 placeholders, %%13824 event log parameter ids such as
+/// the audit subcategory "User Account Management"), and memory dumps: a hex word (0x and hex
+/// digits, or hex digits alone) of 4, 8 or 16 digits that stands in a run of three or more hex
+/// words of the same length separated by 1 to 4 blanks, and every token on a line that starts with an address
+/// column (see detail::dump_line: hexdump -C, xxd, WinDbg, gdb).
+///
+/// JSON lines. A line whose first non-blank byte is '{' is never changed inside. It is read as
+/// one JSON object while it streams (detail::json_line: RFC 8259, UTF-8 checked, nesting up to
+/// json_max_depth). If it is one complete valid object followed only by blanks up to the end of
+/// the line (at most json_tail_max bytes), holds codes in its numbers or string values, and has no
+/// member "ipsecerr" already, then `,"ipsecerr":[...]` is inserted just before its final '}' (the
+/// comma is left out for an empty object): one element
+/// `{"code":13801,"name":"ERROR_IPSEC_IKE_AUTH_FAIL","at":"/ErrorCode"}` per code in text order,
+/// `at` the RFC 6901 JSON Pointer of the value (null when longer than 256 bytes), at most
+/// json_max_codes elements, then `{"truncated":true}` when the line held more. Anything else
+/// (invalid JSON, a second value on the line, a line that ends before the object does, such as
+/// pretty-printed JSON) passes through unchanged. A JSON line of any length takes no more memory.
+///
+/// Message texts (form_set::messages()) are not annotated yet: a matcher of whole-field message
+/// texts plugs in where a plain line is scanned (scan_plain), and then says how many bytes it
+/// holds between chunks.
+///
+/// Held between chunks: at most max_carry input bytes of a plain line (a token and what decides
+/// it), json_tail_max bytes after a JSON line's final '}', and the JSON reader's fixed state.
 ///
 /// Use: `a.feed(chunk, out)` for each chunk, then `a.finish(out)`; `out(std::string_view bytes,
 /// bool inserted)` receives the output in order (the views are valid only during the call), and
 /// the pieces with `inserted == false` are exactly the input.
 class annotator {
  public:
-  /// The most bytes held between chunks: a candidate word (a number and a literal suffix) and a
-  /// '.' after it.
-  static constexpr std::size_t max_carry = detail::code_word_max + 1;
+  /// The most bytes of a plain line held between chunks: a token and the two hex words after it
+  /// (a hex run), or the start of a line (a dump's address column).
+  static constexpr std::size_t max_carry = 96;
+  /// JSON lines: the deepest nesting read, the most codes listed, the most blanks after the '}'.
+  static constexpr std::size_t json_max_depth = detail::json_line::max_depth;
+  static constexpr std::size_t json_max_codes = detail::json_line::max_codes;
+  static constexpr std::size_t json_tail_max = 64;
 
   /// An annotator of the forms in form_set::annotate_default().
   annotator() noexcept = default;
@@ -206,8 +311,7 @@ class annotator {
   /// The forms this annotator marks.
   [[nodiscard]] form_set forms() const noexcept { return forms_; }
 
-  /// Passes a chunk through out(bytes, inserted), holding back at most max_carry bytes of a
-  /// token that the next chunk may continue.
+  /// Passes a chunk through out(bytes, inserted), holding back what the next chunk decides.
   template <class Out>
   void feed(std::string_view chunk, Out&& out) {
     const char* p = chunk.data();
@@ -238,93 +342,283 @@ class annotator {
     const std::size_t size = carry_size_;
     if (size > 0) std::memcpy(held, carry_, size);
     carry_size_ = 0;
-    if (size > 0) scan(held, size, true, out);
+    scan(held, size, true, out);
     reset();
   }
 
-  /// The number of input bytes held back, waiting for the next chunk (at most max_carry).
+  /// The number of input bytes of a plain line held back (at most max_carry).
   [[nodiscard]] std::size_t carried() const noexcept { return carry_size_; }
 
   /// Forgets any held bytes and starts a new input.
   void reset() noexcept {
     carry_size_ = 0;
-    before_[0] = before_[1] = ' ';
+    for (char& c : history_) c = ' ';
+    at_line_start_ = true;
+    line_blank_ = true;
+    line_dump_ = false;
+    mode_ = mode::plain;
+    tail_size_ = 0;
   }
 
  private:
+  enum class mode : std::uint8_t { plain, json, json_tail, json_skip };
+
   static constexpr form_set annotatable(form_set forms) noexcept {
     return forms - form_set::names() - form::bare_hex - form::event_insert;
   }
 
-  static constexpr std::size_t joined_capacity = 64;
+  static constexpr std::size_t history_size = 96;
+  static constexpr std::size_t joined_capacity = 224;
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   static_assert(joined_capacity > 2 * max_carry, "annotator: the join must pass the held bytes");
+  static_assert(detail::dump_window <= max_carry && 2 * detail::code_word_max + 2 * 16 <= max_carry,
+                "annotator: what decides a token must fit in the carry");
 
-  // The byte k (1 or 2) positions before p[i], from p or from the bytes before p.
+  // The byte k (1 to history_size) positions before p[i], from p or from the bytes before p.
   char back(const char* p, std::size_t i, std::size_t k) const noexcept {
-    return i >= k ? p[i - k] : before_[k - i - 1];
+    return i >= k ? p[i - k] : history_[k - i - 1];
   }
 
-  // Emits the decided part of p[0, n) with its annotations, holds the rest (an undecided token
-  // at the end, unless `last`) and returns the size of the decided part.
+  // The start of the line holding p[i] within p, or npos when it started before p (unless p[0]
+  // starts a line).
+  std::size_t line_begin(const char* p, std::size_t i) const noexcept {
+    while (i > 0 && p[i - 1] != '\n') --i;
+    return i > 0 || at_line_start_ ? i : npos;
+  }
+
+  // Whether the hex word p[s, e) stands in a run of three or more hex words of its length, of a
+  // width that dumps use (4, 8 or 16 digits; 2 is never a code): so a list of decimal codes
+  // (13801 13806 13868) is annotated, a row of dwords (00003646 00013894 80073646) is not.
+  detail::verdict in_hex_run(const char* p, std::size_t s, std::size_t e, std::size_t n,
+                             bool last) const noexcept {
+    const std::size_t len = e - s;
+    if (!detail::is_hex_word(p + s, len)) return detail::verdict::no;
+    const std::size_t width = len > 2 && (p[s + 1] == 'x' || p[s + 1] == 'X') ? len - 2 : len;
+    if (width != 4 && width != 8 && width != 16) return detail::verdict::no;  // dump widths
+    int count = 1;
+    std::size_t dist = 0;  // backwards from s: blanks, then a word of the same length
+    for (int k = 0; k < 2 && count < 3; ++k) {
+      std::size_t b = 0;
+      while (b <= 4 && detail::dump_blank(back(p, s, dist + b + 1))) ++b;
+      if (b == 0 || b > 4) break;
+      char w[detail::code_word_max + 1] = {};
+      std::size_t size = 0;
+      while (size <= len && detail::is_word_byte(back(p, s, dist + b + size + 1))) {
+        if (size < len) w[len - 1 - size] = back(p, s, dist + b + size + 1);
+        ++size;
+      }
+      if (size != len || !detail::is_hex_word(w, len)) break;
+      ++count;
+      dist += b + len;
+    }
+    std::size_t at = e;  // forwards
+    while (count < 3) {
+      std::size_t b = 0;
+      while (at + b < n && b <= 4 && detail::dump_blank(p[at + b])) ++b;
+      if (at + b == n) return last ? detail::verdict::no : detail::verdict::more;
+      if (b == 0 || b > 4) break;
+      std::size_t size = 0;
+      while (at + b + size < n && size <= len && detail::is_word_byte(p[at + b + size])) ++size;
+      if (at + b + size == n && size <= len && !last) return detail::verdict::more;
+      if (size != len || !detail::is_hex_word(p + at + b, len)) break;
+      ++count;
+      at += b + len;
+    }
+    return count >= 3 ? detail::verdict::yes : detail::verdict::no;
+  }
+
   template <class Out>
-  std::size_t scan(const char* p, std::size_t n, bool last, Out& out) {
-    std::size_t emitted = 0;
-    std::size_t done = n;
-    std::size_t i = 0;
-    detail::candidate_finder candidates(p, n);
-    while ((i = candidates.next(i)) < n) {
+  void flush(const char* p, std::size_t& emitted, std::size_t to, Out& out) {
+    if (to > emitted) out(std::string_view(p + emitted, to - emitted), false);
+    emitted = to;
+  }
+
+  // The next '{' in p[i, n) that is the first non-blank byte of its line, or n.
+  std::size_t next_json_line(const char* p, std::size_t i, std::size_t n) const noexcept {
+    while (i < n) {
+      const void* q = std::memchr(p + i, '{', n - i);
+      if (q == nullptr) return n;
+      const auto k = static_cast<std::size_t>(static_cast<const char*>(q) - p);
+      std::size_t j = k;
+      while (j > 0 && detail::dump_blank(p[j - 1])) --j;
+      if (j == 0 ? line_blank_ : p[j - 1] == '\n') return k;
+      i = k + 1;
+    }
+    return n;
+  }
+
+  // Annotates the codes of plain text p[from, to) (n: where the known bytes end). Returns `to`,
+  // or where the undecided part starts.
+  template <class Out>
+  std::size_t scan_plain(const char* p, std::size_t from, std::size_t to, std::size_t n, bool last,
+                         Out& out, std::size_t& emitted) {
+    detail::candidate_finder candidates(p, to);
+    std::size_t i = from;
+    while ((i = candidates.next(i)) < to) {
       // A word that can be a code starts with its candidate (i is never inside a word, except
       // at 0, where the word may go on from before p), so one inside a word is none.
       const std::size_t start = i;
-      const std::size_t end = detail::word_end(p, i + 1, n);
+      const std::size_t end = detail::word_end(p, i + 1, to);
       i = end;
       if (detail::is_word_byte(back(p, start, 1))) continue;
       const bool fits = end - start <= detail::code_word_max;
       // Undecided: the word may go on in the next chunk, or a '.' may be followed by a digit.
-      if (!last && fits && (end == n || (end + 1 == n && p[end] == '.'))) {
-        done = start;
-        break;
-      }
+      if (!last && fits && (end == n || (end + 1 == n && p[end] == '.'))) return start;
       if (!fits) continue;
       const char a1 = end < n ? p[end] : ' ';
       const char a2 = end + 1 < n ? p[end + 1] : ' ';
-      const error_info* hit =
+      const detail::word_code hit =
           detail::code_of_word(std::string_view(p + start, end - start), back(p, start, 1),
-                               back(p, start, 2), a1, a2, forms_)
-              .entry;
-      if (hit != nullptr) {
-        out(std::string_view(p + emitted, end - emitted), false);
-        out(std::string_view(" [", 2), true);
-        out(hit->name, true);
-        out(std::string_view("]", 1), true);
-        emitted = end;
+                               back(p, start, 2), a1, a2, forms_);
+      if (hit.entry == nullptr) continue;
+      const std::size_t ls = line_begin(p, start);
+      const detail::verdict dump = ls != npos   ? detail::dump_line(p, ls, n, last)
+                                   : line_dump_ ? detail::verdict::yes
+                                                : detail::verdict::no;
+      if (dump == detail::verdict::more) return ls;
+      if (dump == detail::verdict::yes) continue;
+      const detail::verdict run = in_hex_run(p, start, end, n, last);
+      if (run == detail::verdict::more) return start;
+      if (run == detail::verdict::yes) continue;
+      flush(p, emitted, end, out);
+      out(std::string_view(" [", 2), true);
+      out(hit.entry->name, true);
+      out(std::string_view("]", 1), true);
+    }
+    return to;
+  }
+
+  // Ends a JSON line whose object closed: the addition if it has one, then the held bytes.
+  template <class Out>
+  void end_json_line(bool ok, Out& out) {
+    if (ok && json_.state() == detail::json_line::status::done && json_.codes() > 0 &&
+        !json_.has_member()) {
+      out(json_.empty_object() ? std::string_view("\"ipsecerr\":[", 12)
+                               : std::string_view(",\"ipsecerr\":[", 13),
+          true);
+      for (std::size_t k = 0; k < json_.codes(); ++k) {
+        const detail::json_line::code& c = json_.at(k);
+        const code_text number = to_decimal(c.entry->code);
+        out(std::string_view(k == 0 ? "{\"code\":" : ",{\"code\":", k == 0 ? 8 : 9), true);
+        out(number.view(), true);
+        out(std::string_view(",\"name\":\"", 9), true);
+        out(c.entry->name, true);
+        if (c.has_pointer) {
+          out(std::string_view("\",\"at\":\"", 8), true);
+          out(json_.pointer(c), true);
+          out(std::string_view("\"}", 2), true);
+        } else {
+          out(std::string_view("\",\"at\":null}", 12), true);
+        }
+      }
+      if (json_.truncated()) out(std::string_view(",{\"truncated\":true}", 19), true);
+      out(std::string_view("]", 1), true);
+    }
+    if (tail_size_ > 0) out(std::string_view(tail_, tail_size_), false);
+    tail_size_ = 0;
+  }
+
+  // Emits the decided part of p[0, n) with its annotations, holds the rest (an undecided part of
+  // a plain line at the end, unless `last`) and returns the size of the decided part.
+  template <class Out>
+  std::size_t scan(const char* p, std::size_t n, bool last, Out& out) {
+    std::size_t emitted = 0;
+    std::size_t done = n;
+    std::size_t pos = 0;
+    while (pos < n) {
+      if (mode_ == mode::plain) {
+        const std::size_t to = next_json_line(p, pos, n);
+        const std::size_t stop = scan_plain(p, pos, to, n, last, out, emitted);
+        if (stop < to) {
+          done = stop;
+          break;
+        }
+        pos = to;
+        if (to < n) {
+          json_.start(forms_);  // at the '{', which json_ takes as read
+          mode_ = mode::json;
+          pos = to + 1;
+        }
+      } else if (mode_ == mode::json) {
+        pos = json_.feed(p, pos, n);
+        if (json_.state() == detail::json_line::status::done) {
+          flush(p, emitted, pos - 1, out);  // up to the final '}', which waits for the line end
+          tail_[0] = '}';
+          tail_size_ = 1;
+          emitted = pos;
+          mode_ = mode::json_tail;
+        } else if (json_.state() == detail::json_line::status::invalid) {
+          mode_ = p[pos - 1] == '\n' ? mode::plain : mode::json_skip;
+        }
+      } else if (mode_ == mode::json_tail) {
+        while (pos < n && tail_size_ < json_tail_max &&
+               (p[pos] == ' ' || p[pos] == '\t' || p[pos] == '\r')) {
+          tail_[tail_size_++] = p[pos++];
+        }
+        emitted = pos;
+        if (pos == n) break;
+        end_json_line(p[pos] == '\n', out);  // anything else: not one object on the line
+        mode_ = p[pos] == '\n' ? mode::plain : mode::json_skip;
+      } else {
+        const void* nl = std::memchr(p + pos, '\n', n - pos);
+        pos = nl == nullptr ? n : static_cast<std::size_t>(static_cast<const char*>(nl) - p) + 1;
+        if (nl != nullptr) mode_ = mode::plain;
       }
     }
-    if (!last && done == n) {
-      // A short word of digits at the end may become a candidate with the next chunk's bytes.
-      std::size_t start = n;
-      while (start > 0 && n - start <= detail::code_word_max &&
-             detail::is_word_byte(p[start - 1])) {
-        --start;
-      }
-      if (start < n && n - start <= detail::code_word_max && detail::is_digit_byte(p[start]) &&
-          !detail::is_word_byte(back(p, start, 1))) {
-        done = start;
-      }
+    if (last && mode_ == mode::json_tail) {
+      end_json_line(true, out);
+      mode_ = mode::plain;
     }
-    if (done > emitted) out(std::string_view(p + emitted, done - emitted), false);
-    const char b1 = back(p, done, 1);
-    const char b2 = back(p, done, 2);
-    before_[0] = b1;
-    before_[1] = b2;
+    if (mode_ == mode::plain && !last) {
+      if (done == n) {
+        // A short word of digits at the end may become a candidate with the next chunk's bytes.
+        std::size_t start = n;
+        while (start > 0 && n - start <= detail::code_word_max &&
+               detail::is_word_byte(p[start - 1])) {
+          --start;
+        }
+        if (start < n && n - start <= detail::code_word_max && detail::is_digit_byte(p[start]) &&
+            !detail::is_word_byte(back(p, start, 1))) {
+          done = start;
+        }
+      }
+      // The line in progress at `done`: whether it is a dump line must be known from its start.
+      const std::size_t ls = line_begin(p, done);
+      if (ls != npos && detail::dump_line(p, ls, n, last) == detail::verdict::more) done = ls;
+    }
+    flush(p, emitted, done, out);
+    update_line_state(p, done, n, last);
+    char history[history_size];
+    for (std::size_t k = 1; k <= history_size; ++k) history[k - 1] = back(p, done, k);
+    std::memcpy(history_, history, history_size);
     carry_size_ = n - done;
     if (carry_size_ > 0) std::memcpy(carry_, p + done, carry_size_);
     return done;
   }
 
+  // The state of the line in progress at p[done]: whether it starts there, is blank so far, is a
+  // dump line.
+  void update_line_state(const char* p, std::size_t done, std::size_t n, bool last) noexcept {
+    const std::size_t ls = line_begin(p, done);
+    const bool blank_from_0 = ls == npos && line_blank_;
+    if (ls != npos) line_dump_ = detail::dump_line(p, ls, n, last) == detail::verdict::yes;
+    std::size_t i = ls == npos ? 0 : ls;
+    bool blank = ls != npos || blank_from_0;
+    while (blank && i < done) blank = detail::dump_blank(p[i++]);
+    line_blank_ = blank;
+    at_line_start_ = ls == done;
+  }
+
+  detail::json_line json_;
   char carry_[max_carry] = {};
   std::size_t carry_size_ = 0;
-  char before_[2] = {' ', ' '};  // the two bytes before the next byte to scan, nearest first
+  char history_[history_size] = {};  // the bytes before the next byte to scan, nearest first
+  bool at_line_start_ = true;        // the next byte to scan starts a line
+  bool line_blank_ = true;           // its line holds only blanks before it
+  bool line_dump_ = false;           // its line is a memory dump
+  mode mode_ = mode::plain;
+  char tail_[json_tail_max] = {};  // a JSON line's final '}' and the blanks after it
+  std::size_t tail_size_ = 0;
   form_set forms_ = annotatable(form_set::annotate_default());
 };
 
