@@ -69,7 +69,7 @@ inline std::size_t lowest_bit(std::uint64_t v) noexcept {
 struct sse2_masks {
   unsigned digit, low, zero, ex;
 };
-inline sse2_masks masks16(const char* p) noexcept {
+IPSECERR_ALWAYS_INLINE inline sse2_masks masks16(const char* p) noexcept {
   const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   // Signed compares: bytes >= 0x80 are negative, so below '0'.
   const __m128i at_least_0 = _mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1));
@@ -85,7 +85,7 @@ inline sse2_masks masks16(const char* p) noexcept {
 inline constexpr std::size_t block_bytes = 64;   // read for one block
 inline constexpr std::size_t block_step = 61;    // positions per block
 inline constexpr std::size_t bits_per_byte = 1;  // bit k for position k
-inline std::uint64_t block_candidates(const char* p) noexcept {
+IPSECERR_ALWAYS_INLINE inline std::uint64_t block_candidates(const char* p) noexcept {
   const sse2_masks a = masks16(p);
   const sse2_masks b = masks16(p + 16);
   const sse2_masks c = masks16(p + 32);
@@ -109,7 +109,7 @@ inline std::uint64_t block_candidates(const char* p) noexcept {
 inline constexpr std::size_t block_bytes = 8;
 inline constexpr std::size_t block_step = 5;
 inline constexpr std::size_t bits_per_byte = 8;  // bit 8k + 7 for position k
-inline std::uint64_t block_candidates(const char* p) noexcept {
+IPSECERR_ALWAYS_INLINE inline std::uint64_t block_candidates(const char* p) noexcept {
   constexpr std::uint64_t ones = 0x0101010101010101ull;
   constexpr std::uint64_t low7 = ones * 0x7F;
   constexpr std::uint64_t high = ones * 0x80;
@@ -135,7 +135,7 @@ class candidate_finder {
   candidate_finder(const char* p, std::size_t n) noexcept : p_(p), n_(n) {}
 
   /// The first candidate at or after i (i never decreases from call to call), or n.
-  std::size_t next(std::size_t i) noexcept {
+  IPSECERR_ALWAYS_INLINE std::size_t next(std::size_t i) noexcept {
     for (;;) {
       if (i < end_) {
         const std::uint64_t left = bits_ >> (bits_per_byte * (i - block_));
@@ -266,8 +266,8 @@ constexpr bool is_hex_word(const char* w, std::size_t size) noexcept {
 /// without 0x (3646), anything after '%' (%1 placeholders, %%13824 event log parameter ids such as
 /// the audit subcategory "User Account Management"), and memory dumps: a hex word (0x and hex
 /// digits, or hex digits alone) of 4, 8 or 16 digits that stands in a run of three or more hex
-/// words of the same length separated by 1 to 4 blanks, and every token on a line that starts with an address
-/// column (see detail::dump_line: hexdump -C, xxd, WinDbg, gdb).
+/// words of the same length separated by 1 to 4 blanks, and every token on a line that starts with
+/// an address column (see detail::dump_line: hexdump -C, xxd, WinDbg, gdb).
 ///
 /// JSON lines. A line whose first non-blank byte is '{' is never changed inside. It is read as
 /// one JSON object while it streams (detail::json_line: RFC 8259, UTF-8 checked, nesting up to
@@ -280,6 +280,9 @@ constexpr bool is_hex_word(const char* w, std::size_t size) noexcept {
 /// json_max_codes elements, then `{"truncated":true}` when the line held more. Anything else
 /// (invalid JSON, a second value on the line, a line that ends before the object does, such as
 /// pretty-printed JSON) passes through unchanged. A JSON line of any length takes no more memory.
+/// For speed, a JSON line is recognised at a token that the plain rules take for a code, or as
+/// the line in progress at the end of a chunk; so a JSON line whose only codes follow an escape
+/// (`"\n13801"`) gets no member (and stays unchanged, like every JSON line).
 ///
 /// Message texts (form_set::messages()) are not annotated yet: a matcher of whole-field message
 /// texts plugs in where a plain line is scanned (scan_plain), and then says how many bytes it
@@ -382,6 +385,14 @@ class annotator {
   // The start of the line holding p[i] within p, or npos when it started before p (unless p[0]
   // starts a line).
   std::size_t line_begin(const char* p, std::size_t i) const noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    while (i >= 8) {  // eight bytes at a time while none is a '\n'
+      std::uint64_t w = 0;
+      std::memcpy(&w, p + i - 8, 8);
+      const std::uint64_t v = w ^ (ones * '\n');
+      if (((v - ones) & ~v & (ones * 0x80)) != 0) break;
+      i -= 8;
+    }
     while (i > 0 && p[i - 1] != '\n') --i;
     return i > 0 || at_line_start_ ? i : npos;
   }
@@ -433,37 +444,41 @@ class annotator {
     emitted = to;
   }
 
-  // The next '{' in p[i, n) that is the first non-blank byte of its line, or n.
-  std::size_t next_json_line(const char* p, std::size_t i, std::size_t n) const noexcept {
-    while (i < n) {
-      const void* q = std::memchr(p + i, '{', n - i);
-      if (q == nullptr) return n;
-      const auto k = static_cast<std::size_t>(static_cast<const char*>(q) - p);
-      std::size_t j = k;
-      while (j > 0 && detail::dump_blank(p[j - 1])) --j;
-      if (j == 0 ? line_blank_ : p[j - 1] == '\n') return k;
-      i = k + 1;
-    }
-    return n;
+  // The '{' that starts the line beginning at p[ls] (npos: the line began before p), if it is
+  // the line's first non-blank byte before p[x]; else npos.
+  std::size_t json_brace(const char* p, std::size_t ls, std::size_t x) const noexcept {
+    if (ls == npos && !line_blank_) return npos;
+    std::size_t k = ls == npos ? 0 : ls;
+    while (k < x && detail::dump_blank(p[k])) ++k;
+    return k < x && p[k] == '{' ? k : npos;
   }
 
-  // Annotates the codes of plain text p[from, to) (n: where the known bytes end). Returns `to`,
-  // or where the undecided part starts.
+  // Where and why scan_plain stopped.
+  enum class stop : std::uint8_t { end, undecided, json };
+  struct plain_stop {
+    std::size_t at;
+    stop why;
+  };
+
+  // Annotates the codes of plain text from p[from] (n: where the known bytes end) up to the end,
+  // the start of a JSON line, or the start of what the next bytes decide.
   template <class Out>
-  std::size_t scan_plain(const char* p, std::size_t from, std::size_t to, std::size_t n, bool last,
-                         Out& out, std::size_t& emitted) {
-    detail::candidate_finder candidates(p, to);
+  plain_stop scan_plain(const char* p, std::size_t from, std::size_t n, bool last, Out& out,
+                        std::size_t& emitted) {
+    detail::candidate_finder candidates(p, n);
     std::size_t i = from;
-    while ((i = candidates.next(i)) < to) {
+    while ((i = candidates.next(i)) < n) {
       // A word that can be a code starts with its candidate (i is never inside a word, except
       // at 0, where the word may go on from before p), so one inside a word is none.
       const std::size_t start = i;
-      const std::size_t end = detail::word_end(p, i + 1, to);
+      const std::size_t end = detail::word_end(p, i + 1, n);
       i = end;
       if (detail::is_word_byte(back(p, start, 1))) continue;
       const bool fits = end - start <= detail::code_word_max;
       // Undecided: the word may go on in the next chunk, or a '.' may be followed by a digit.
-      if (!last && fits && (end == n || (end + 1 == n && p[end] == '.'))) return start;
+      if (!last && fits && (end == n || (end + 1 == n && p[end] == '.'))) {
+        return {start, stop::undecided};
+      }
       if (!fits) continue;
       const char a1 = end < n ? p[end] : ' ';
       const char a2 = end + 1 < n ? p[end + 1] : ' ';
@@ -472,20 +487,22 @@ class annotator {
                                back(p, start, 2), a1, a2, forms_);
       if (hit.entry == nullptr) continue;
       const std::size_t ls = line_begin(p, start);
+      const std::size_t brace = json_brace(p, ls, start);
+      if (brace != npos) return {brace, stop::json};
       const detail::verdict dump = ls != npos   ? detail::dump_line(p, ls, n, last)
                                    : line_dump_ ? detail::verdict::yes
                                                 : detail::verdict::no;
-      if (dump == detail::verdict::more) return ls;
+      if (dump == detail::verdict::more) return {ls, stop::undecided};
       if (dump == detail::verdict::yes) continue;
       const detail::verdict run = in_hex_run(p, start, end, n, last);
-      if (run == detail::verdict::more) return start;
+      if (run == detail::verdict::more) return {start, stop::undecided};
       if (run == detail::verdict::yes) continue;
       flush(p, emitted, end, out);
       out(std::string_view(" [", 2), true);
       out(hit.entry->name, true);
       out(std::string_view("]", 1), true);
     }
-    return to;
+    return {n, stop::end};
   }
 
   // Ends a JSON line whose object closed: the addition if it has one, then the held bytes.
@@ -527,17 +544,23 @@ class annotator {
     std::size_t pos = 0;
     while (pos < n) {
       if (mode_ == mode::plain) {
-        const std::size_t to = next_json_line(p, pos, n);
-        const std::size_t stop = scan_plain(p, pos, to, n, last, out, emitted);
-        if (stop < to) {
-          done = stop;
+        // A JSON line is recognised where it matters: at a code in it, and when it is the line in
+        // progress where the plain scan stops (so a JSON line without codes passes as it is).
+        plain_stop r = scan_plain(p, pos, n, last, out, emitted);
+        if (r.why != stop::json) {
+          const std::size_t x = r.why == stop::end ? n : r.at;
+          const std::size_t brace = json_brace(p, line_begin(p, x), x);
+          if (brace != npos && brace >= pos) r = {brace, stop::json};
+        }
+        if (r.why == stop::undecided) {
+          done = r.at;
           break;
         }
-        pos = to;
-        if (to < n) {
+        pos = n;
+        if (r.why == stop::json) {
           json_.start(forms_);  // at the '{', which json_ takes as read
           mode_ = mode::json;
-          pos = to + 1;
+          pos = r.at + 1;
         }
       } else if (mode_ == mode::json) {
         pos = json_.feed(p, pos, n);

@@ -91,18 +91,40 @@ constexpr word_code only_known(const readings& r, form_set forms, bool minus) no
   return hit;
 }
 
-// The token rules, shared by find_in() and the annotator. `word` is a maximal run of word bytes
-// (A-Z a-z 0-9 _) starting with a digit or a letter; b1 and b2 are the two bytes before it (b1
-// just before; a space at the start of the text), a1 and a2 the two after it (a space past the
-// end). A word starting with a digit is a number (0x or 0X and 3 to 8 hex digits, or 4 to 10
-// decimal digits), then optionally a literal suffix (0x3646L, 13894u, 13806UL, 13894i64). It is
+// The token rules, shared by find_in() and the annotator (code_of_word, below). `word` is a maximal
+// run of word bytes (A-Z a-z 0-9 _) starting with a digit or a letter; b1 and b2 are the two bytes
+// before it (b1 just before; a space at the start of the text), a1 and a2 the two after it (a space
+// past the end). A word starting with a digit is a number (0x or 0X and 3 to 8 hex digits, or 4 to
+// 10 decimal digits), then optionally a literal suffix (0x3646L, 13894u, 13806UL, 13894i64). It is
 // no code inside a dotted number (1.13894, 13894.5), after '%' (%1 is a placeholder and %%13824
 // an event log parameter id), or, for hex, after a minus sign; a '-' not preceded by a word byte
 // is a minus sign, which makes a decimal a signed HRESULT or nothing. A word starting with a
 // letter is read as a name when `forms` holds a name form. The token is read by parse() and names
 // a code when exactly one of its readings is known and in `forms`.
+constexpr word_code read_word(std::string_view word, char b1, char b2, char a1, char a2,
+                              form_set forms) noexcept;
+
 constexpr word_code code_of_word(std::string_view word, char b1, char b2, char a1, char a2,
                                  form_set forms) noexcept {
+  // The common case first, small enough to inline into a scanner: a decimal word, no minus sign,
+  // whose value find() does not know (most numbers in a text) is no code, whatever follows it.
+  if (!word.empty() && is_digit_byte(word[0]) && !forms.contains(form::bare_hex) &&
+      !(word.size() >= 2 && (word[1] == 'x' || word[1] == 'X')) &&
+      !(b1 == '-' && !is_word_byte(b2))) {
+    std::uint64_t value = 0;
+    std::size_t i = 0;
+    for (; i < word.size() && is_digit_byte(word[i]); ++i) {
+      if (i == number_max) return {};
+      value = value * 10 + static_cast<unsigned>(word[i] - '0');
+    }
+    if (value > 0xFFFFFFFFu || find(static_cast<std::uint32_t>(value)) == nullptr) return {};
+  }
+  return read_word(word, b1, b2, a1, a2, forms);
+}
+
+// code_of_word() past its common case.
+constexpr word_code read_word(std::string_view word, char b1, char b2, char a1, char a2,
+                              form_set forms) noexcept {
   if (word.empty() || is_word_byte(b1) || b1 == '%') return {};
   if ((b1 == '.' && is_digit_byte(b2)) || (a1 == '.' && is_digit_byte(a2))) return {};
   const char first = word[0];
@@ -125,13 +147,6 @@ constexpr word_code code_of_word(std::string_view word, char b1, char b2, char a
   if (n < word.size() && !is_literal_suffix(word.substr(n))) return {};
   const bool minus = b1 == '-' && !is_word_byte(b2);
   if (minus && (hex || bare)) return {};
-  if (!hex && !bare && !minus && !forms.contains(form::bare_hex)) {
-    // Most numbers in a text are no code: a plain decimal has a known reading only if find()
-    // knows its value (a code, or HRESULT_FROM_WIN32 of one).
-    std::uint64_t value = 0;
-    for (std::size_t i = 0; i < n; ++i) value = value * 10 + static_cast<unsigned>(word[i] - '0');
-    if (value > 0xFFFFFFFFu || find(static_cast<std::uint32_t>(value)) == nullptr) return {};
-  }
   char token[number_max + 1] = {};
   std::size_t length = 0;
   if (minus) token[length++] = '-';

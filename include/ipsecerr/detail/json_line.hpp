@@ -242,13 +242,18 @@ class json_line {
     if (c == '"') return string_end();
     if (c == '\\') {
       state_ = st::escape;
+      if (!in_key_) content(c, true);
       return;
     }
     content(c, true);
   }
 
+  // In a string value, escapes are read as the raw bytes they are written with: the token rules
+  // see what the plain-line rules see (so "\n13801" holds no code), and a JSON line's codes are
+  // always among the tokens that make the annotator read the line as JSON.
   void escape_byte(char c) noexcept {
     state_ = st::string;
+    if (!in_key_) content(c, true);
     switch (c) {
       case '"':
       case '\\':
@@ -260,7 +265,6 @@ class json_line {
       case '/':
         if (in_key_) {
           key_text("~1");  // an escaped solidus is a '/' of the key: ~1 in a pointer
-          word_separator();
           return;
         }
         break;
@@ -275,12 +279,12 @@ class json_line {
       key_char('\\');
       key_char(c);
     }
-    word_separator();
   }
 
   void unicode_byte(char c) noexcept {
     const std::uint8_t v = char_class.hex_value[static_cast<unsigned char>(c)];
     if (v >= 16) return fail();
+    if (!in_key_) content(c, true);
     unicode_value_ = static_cast<std::uint16_t>(unicode_value_ << 4 | v);
     if (--unicode_left_ > 0) return;
     state_ = st::string;
@@ -295,10 +299,9 @@ class json_line {
         }
       }
     }
-    word_separator();
   }
 
-  // A content byte of a string (decoded bytes stand for themselves; escapes are separators).
+  // A content byte of a string (a key's into the pointer; a value's into the token rules).
   void content(char c, bool ascii) noexcept {
     if (in_key_) {
       if (c == '/') return key_text("~1");
@@ -356,14 +359,6 @@ class json_line {
     word_size_ = 0;
     dot_pending_ = false;
     prev1_ = prev2_ = ' ';
-  }
-  void word_separator() noexcept {
-    if (dot_pending_) word_decide(' ');
-    if (word_size_ > 0) {
-      after_word_ = ' ';
-      word_decide(' ');
-    }
-    prev2_ = prev1_ = ' ';
   }
   // Decides the word that ended: after_word_ is the byte after it, a2 the byte after that.
   void word_decide(char a2) noexcept {
