@@ -471,24 +471,18 @@ TEST_CASE("annotate: plain and JSON lines mixed, with any chunking") {
 // ---- Memory dumps. ----
 
 TEST_CASE("annotate: hex dumps and hex runs are not annotated") {
-  // hexdump -C and xxd of the text "code 13894 0x3646 " (so the text column shows codes too).
-  const std::string hexdump =
-      "00000000  63 6f 64 65 20 31 33 38  39 34 20 30 78 33 36 34  |code 13894 0x364|\n"
-      "00000010  36 20                                             |6 |\n"
-      "00000012\n";
-  CHECK(annotated_any_cut(hexdump) == hexdump);
-  const std::string xxd =
-      "00000000: 636f 6465 2031 3338 3934 2030 7833 3634  code 13894 0x364\n"
-      "00000010: 3620                                     6 \n";
-  CHECK(annotated_any_cut(xxd) == xxd);
-  // WinDbg dd/dq and gdb x/4xw: dwords that read as codes, in an address-led line.
-  const std::string windbg =
-      "0:000> dd 00a3f7c8 L8\n"
-      "00a3f7c8  00003646 80073646 00013894 0000000d\n"
-      "00000000`00a3f7d8  c0360001 00000000 00013801 00000001\n";
-  CHECK(annotated_any_cut(windbg) == windbg);
-  const std::string gdb = "(gdb) x/4xw $sp\n0x7ffe3a10:\t0x00003646\t0x80073646\t0x00013894\t0x0\n";
-  CHECK(annotated_any_cut(gdb) == gdb);
+  // hexdump -C and xxd of the text "code 13894 0x3646 " (so the text column shows codes too),
+  // WinDbg dd/dq and gdb x/4xw (dwords that read as codes, in address-led lines).
+  for (const char* dump :
+       {"00000000  63 6f 64 65 20 31 33 38  39 34 20 30 78 33 36 34  |code 13894 0x364|\n"
+        "00000010  36 20                                             |6 |\n00000012\n",
+        "00000000: 636f 6465 2031 3338 3934 2030 7833 3634  code 13894 0x364\n"
+        "00000010: 3620                                     6 \n",
+        "0:000> dd 00a3f7c8 L8\n00a3f7c8  00003646 80073646 00013894 0000000d\n"
+        "00000000`00a3f7d8  c0360001 00000000 00013801 00000001\n",
+        "(gdb) x/4xw $sp\n0x7ffe3a10:\t0x00003646\t0x80073646\t0x00013894\t0x0\n"}) {
+    CHECK(annotated_any_cut(dump) == dump);
+  }
   // A run of three or more hex words of one dump width, anywhere in a line.
   CHECK(annotated("regs: 00013894 00000000 80073646 eip") ==
         "regs: 00013894 00000000 80073646 eip");
