@@ -374,7 +374,7 @@ class annotator {
   static constexpr std::size_t joined_capacity = 224;
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   static_assert(joined_capacity > 2 * max_carry, "annotator: the join must pass the held bytes");
-  static_assert(detail::dump_window <= max_carry && 2 * detail::code_word_max + 2 * 16 <= max_carry,
+  static_assert(detail::dump_window <= max_carry && 2 * detail::code_word_max + 32 <= max_carry,
                 "annotator: what decides a token must fit in the carry");
 
   // The byte k (1 to history_size) positions before p[i], from p or from the bytes before p.
