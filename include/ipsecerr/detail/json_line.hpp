@@ -68,6 +68,10 @@ class json_line {
   // the bytes run out (returns n). A '\n' before the end is invalid.
   std::size_t feed(const char* p, std::size_t i, std::size_t n) noexcept {
     while (i < n && status_ == status::open) {
+      if (state_ == st::string) {
+        i = in_key_ ? key_run(p, i, n) : word_size_ == 0 && !dot_pending_ ? value_run(p, i, n) : i;
+        if (i == n) break;
+      }
       step(p[i]);
       ++i;
     }
@@ -299,6 +303,44 @@ class json_line {
         }
       }
     }
+  }
+
+  // The fast path through a key: printable ASCII other than '"', '\\', '/' and '~' goes to the
+  // pointer as it is; returns where a byte needs step().
+  std::size_t key_run(const char* p, std::size_t i, std::size_t n) noexcept {
+    while (i < n) {
+      const char c = p[i];
+      const auto u = static_cast<unsigned char>(c);
+      if (u < 0x20 || u >= 0x80 || c == '"' || c == '\\' || c == '/' || c == '~') return i;
+      key_char(c);
+      ++i;
+    }
+    return n;
+  }
+
+  // The fast path through a string value: printable ASCII that starts no code (words that start
+  // with a letter or follow a word byte, punctuation, spaces) is passed over, keeping the two
+  // bytes before the next word; returns where a byte needs step(): a digit that may start a code,
+  // a quote, a backslash, a control byte, a byte of a UTF-8 sequence.
+  std::size_t value_run(const char* p, std::size_t i, std::size_t n) noexcept {
+    while (i < n) {
+      const char c = p[i];
+      const auto u = static_cast<unsigned char>(c);
+      if (u < 0x20 || u >= 0x80 || c == '"' || c == '\\') return i;
+      if (!is_word_byte(c)) {
+        prev2_ = prev1_;
+        prev1_ = c;
+        ++i;
+        continue;
+      }
+      if (is_digit_byte(c) && !is_word_byte(prev1_)) return i;
+      std::size_t j = i + 1;
+      while (j < n && is_word_byte(p[j])) ++j;
+      prev2_ = j - i >= 2 ? p[j - 2] : prev1_;
+      prev1_ = p[j - 1];
+      i = j;
+    }
+    return n;
   }
 
   // A content byte of a string (a key's into the pointer; a value's into the token rules).
