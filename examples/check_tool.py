@@ -174,7 +174,7 @@ QM = b" [ERROR_IPSEC_IKE_INVALID_MM_FOR_QM]"
 # Bytes without digits, '%', '-' or '.' (so filler cannot form or glue to a code) and without '['
 # (so it cannot look like an annotation).
 FILLER = bytes(b for b in range(256) if not (0x30 <= b <= 0x39) and b not in b"%-.[")
-CODES = [b"13894", b"0x3646", b"0x80073646", b"-2147011002", b"%%13894", b"2147956294",
+CODES = [b"13894", b"0x3646", b"0x80073646", b"-2147011002", b"2147956294",
          b"0xC0073646"]
 
 
@@ -216,7 +216,7 @@ def check_annotate():
              b"signed -2147011002 %%13894 \x00\xff\xfe\xc3\x28 0xC0073646\r\n"
              b"not: 113894 A13894 13894abc x13894 3646 -13894 1.13894 13894.5\n"
              b"last 13894")
-    out = round_trip("small", small, 7)
+    out = round_trip("small", small, 6)  # %%13894 is an event log parameter id, not annotated
     check(out.endswith(b"last 13894" + QM), "small: the code at the very end is annotated")
     check(b"2147956294" not in small, "small: sanity")
 

@@ -43,6 +43,7 @@ std::string bytes(const char (&text)[N]) {
   return std::string(text, N - 1);
 }
 
+using ipsecerr::form;
 using ipsecerr_test::at_run_time;
 
 // The output of one annotation run: everything, and only the bytes not inserted.
@@ -117,11 +118,48 @@ TEST_CASE("annotate: every numeric form that parse reads is annotated, except ba
   CHECK(annotated("0xC0073646") == "0xC0073646" + qm);          // NTSTATUS_FROM_WIN32
   CHECK(annotated("0xC0360001") == "0xC0360001" + spi);         // the driver's NTSTATUS
   CHECK(annotated("0xD0360001") == "0xD0360001" + spi);         // HRESULT_FROM_NT of it
-  CHECK(annotated("%%13894 ") == "%%13894" + qm + " ");         // event log insert
   CHECK(annotated("013894") == "013894" + qm);                  // leading zero, 6 digits
   CHECK(annotated("3646") == "3646");                           // bare hex: ambiguous
   CHECK(annotated("ERROR_IPSEC_IKE_QM_EXPIRED") == "ERROR_IPSEC_IKE_QM_EXPIRED");  // a name
   CHECK(annotated("QM_EXPIRED qm_expired") == "QM_EXPIRED qm_expired");
+}
+
+// Security log exports write parameter message ids of msobjs.dll as %%N: SubcategoryId %%13824
+// is the audit subcategory "User Account Management", inside the IPsec code range by accident.
+TEST_CASE("annotate: %% event log parameter ids are never annotated") {
+  const std::string xml =
+      "<Data Name=\"CategoryId\">%%8278</Data><Data Name=\"SubcategoryId\">%%13824</Data>"
+      "<Data Name=\"AuditPolicyChanges\">%%8449, %%8451</Data>\n";
+  CHECK(annotated(xml) == xml);
+  const std::string rendered =
+      "Audit Policy Change:\n\tCategory:\t\t%%8278\n"
+      "\tSubcategory:\t\t%%13824\n\tChanges:\t\t%%13895, 13895\n";
+  CHECK(annotated(rendered) ==
+        "Audit Policy Change:\n\tCategory:\t\t%%8278\n"
+        "\tSubcategory:\t\t%%13824\n\tChanges:\t\t%%13895, 13895"
+        " [ERROR_IPSEC_IKE_QM_EXPIRED]\n");
+  CHECK(annotated("%%0x3646 %0x3646 %13894") == "%%0x3646 %0x3646 %13894");
+}
+
+TEST_CASE("annotate: literal suffixes and typographic quotes follow find_in's token rules") {
+  CHECK(annotated("x = 0x3646L;") == "x = 0x3646L" + qm + ";");
+  CHECK(annotated("13894u 13894ULL 0x80073646ui64") ==
+        "13894u" + qm + " 13894ULL" + qm + " 0x80073646ui64" + qm);
+  CHECK(annotated("2147956294_usize") == "2147956294_usize" + qm);
+  CHECK(annotated("13894abc 13894lL 13894_") == "13894abc 13894lL 13894_");
+  CHECK(annotated("\xE2\x80\x9C"
+                  "13894"
+                  "\xE2\x80\x9D") ==
+        "\xE2\x80\x9C"
+        "13894" +
+            qm + "\xE2\x80\x9D");
+  // The longest word that can be a code, cut at every byte, gives the same output.
+  const std::string input = at_run_time(std::string("n=2147956294_usize."));
+  const result whole = annotate_chunks(input, {});
+  CHECK(whole.all == "n=2147956294_usize" + qm + ".");
+  for (std::size_t cut = 1; cut < input.size(); ++cut) {
+    CHECK(annotate_chunks(input, {cut}).all == whole.all);
+  }
 }
 
 TEST_CASE("annotate: a number inside a longer number or word is not a code") {
@@ -132,8 +170,9 @@ TEST_CASE("annotate: a number inside a longer number or word is not a code") {
 }
 
 TEST_CASE("annotate: a minus sign, a single percent or a long word makes the token no code") {
-  for (const char* text : {"-13894", "(-13894)", "-0x3646", "%13894", "%%%13894", "a%%13894",
-                           "%%0x3646", "00000013894", "0x000003646", "0x", "0x3", "12345"}) {
+  for (const char* text :
+       {"-13894", "(-13894)", "-0x3646", "%13894", "%%%13894", "a%%13894", "%%13894", "%%0x3646",
+        "00000013894", "0x000003646", "0x", "0x3", "12345"}) {
     CHECK(annotated(text) == text);
   }
   // A dash after a word byte separates: a range, a date, an identifier.
@@ -205,7 +244,7 @@ TEST_CASE("annotate: random inputs in random chunks round-trip and match the one
 TEST_CASE("annotate: codes at every offset of long texts are found, whatever the bytes around") {
   // Past the 8, 16, 32 and 64 byte steps of the candidate search: a code at each offset.
   for (std::size_t offset = 0; offset < 200; ++offset) {
-    for (const char* code : {"13894", "0x3646", "-2147011002", "%%13894", "2147956294"}) {
+    for (const char* code : {"13894", "0x3646", "-2147011002", "2147956294"}) {
       std::string input(offset, 'a');
       if (offset > 0) input[offset - 1] = ' ';
       input += code;
@@ -235,7 +274,8 @@ TEST_CASE("annotate: long runs of digits and words are never held back beyond ma
   const result r = annotate_chunks(input, cuts);  // checks carried() after every chunk
   CHECK(r.plain == input);
   CHECK(r.all == input.substr(0, 100006) + qm + input.substr(100006));
-  STATIC_REQUIRE(ipsecerr::annotator::max_carry == 11);
+  STATIC_REQUIRE(ipsecerr::annotator::max_carry ==
+                 96);  // a dump line's start, or a token and two hex words
 }
 
 TEST_CASE("annotate: the README's example gives what the README says") {
@@ -279,4 +319,195 @@ TEST_CASE("annotate: feeding and finishing allocate nothing") {
   counting = false;
   CHECK(allocations == 0);
   CHECK(total > input.size());
+}
+
+// ---- JSON lines. ----
+
+namespace {
+
+const std::string auth = R"({"code":13801,"name":"ERROR_IPSEC_IKE_AUTH_FAIL","at":)";
+
+// The output for `input` fed whole and fed cut at every byte (all must agree).
+std::string annotated_any_cut(const std::string& input) {
+  const result whole = annotate_chunks(at_run_time(input), {});
+  CHECK(whole.plain == input);
+  for (std::size_t cut = 1; cut < input.size(); ++cut) {
+    const result r = annotate_chunks(at_run_time(input), {cut});
+    CHECK(r.all == whole.all);
+    if (r.all != whole.all) break;
+  }
+  return whole.all;
+}
+
+}  // namespace
+
+TEST_CASE("annotate: a JSON line gets an ipsecerr member before its final brace") {
+  CHECK(annotated_any_cut(R"({"ErrorCode":13801,"msg":"IKE failed"})"
+                          "\n") == R"({"ErrorCode":13801,"msg":"IKE failed","ipsecerr":[)" + auth +
+                                       R"("/ErrorCode"}]})"
+                                       "\n");
+  // Winlogbeat-style nesting; codes in a string value found by the token rules.
+  CHECK(annotated_any_cut(R"({"@timestamp":"2026-11-27T13:05:12.417Z","winlog":{"event_id":20227,)"
+                          R"("event_data":{"param1":"Contoso VPN","param2":"13868"}},)"
+                          R"("message":"The error code returned on failure is 13868."})"
+                          "\r\n") ==
+        R"({"@timestamp":"2026-11-27T13:05:12.417Z","winlog":{"event_id":20227,)"
+        R"("event_data":{"param1":"Contoso VPN","param2":"13868"}},)"
+        R"("message":"The error code returned on failure is 13868.","ipsecerr":[)"
+        R"({"code":13868,"name":"ERROR_IPSEC_IKE_POLICY_MATCH","at":"/winlog/event_data/param2"},)"
+        R"({"code":13868,"name":"ERROR_IPSEC_IKE_POLICY_MATCH","at":"/message"}]})"
+        "\r\n");
+  // Arrays, every numeric form, blanks around, no final newline.
+  CHECK(annotated_any_cut(R"(  { "codes" : [ 13801 , "0x80073646", -2147011002 ] } )") ==
+        R"(  { "codes" : [ 13801 , "0x80073646", -2147011002 ] ,"ipsecerr":[)" + auth +
+            R"("/codes/0"},)"
+            R"({"code":13894,"name":"ERROR_IPSEC_IKE_INVALID_MM_FOR_QM","at":"/codes/1"},)"
+            R"({"code":13894,"name":"ERROR_IPSEC_IKE_INVALID_MM_FOR_QM","at":"/codes/2"}]} )");
+  // RFC 6901: '/' is ~1, '~' is ~0; escapes stay escaped inside the JSON string.
+  CHECK(annotated(R"({"a/b":13801,"m~n":{"q\"k":[0,13801]}})") ==
+        R"({"a/b":13801,"m~n":{"q\"k":[0,13801]},"ipsecerr":[)" + auth + R"("/a~1b"},)" + auth +
+            R"("/m~0n/q\"k/1"}]})");
+}
+
+TEST_CASE("annotate: a JSON line without codes, with the member, or not valid stays unchanged") {
+  for (const char* line : {
+           R"({})",
+           R"({"a":1})",
+           R"({"ipsecerr":[],"ErrorCode":13801})",
+           R"({"ErrorCode":13801,})",         // trailing comma
+           R"({"ErrorCode":013801})",         // leading zero
+           R"({"ErrorCode":13801} {"b":1})",  // two values
+           R"({"ErrorCode":13801})"
+           "x",                      // garbage after it
+           R"({"ErrorCode":13801)",  // the line ends first
+           R"({"ErrorCode":13801,"m":"a)"
+           "\t"
+           R"(b"})",  // raw tab in a string
+           R"({"m":"13801 )"
+           "\xff"
+           R"("})",  // not UTF-8
+           R"({"m":"13801 )"
+           "\xed\xa0\x80"
+           R"("})",  // a UTF-16 surrogate in UTF-8
+           R"({"a":tru,"b":13801})",
+           R"({"a":1.,"b":13801})",
+           R"({"a":"\x","b":13801})",
+           R"({"ErrorCode":13801.0,"b":1.3801e4,"c":"%%13824","d":"1.13801"})",
+       }) {
+    const std::string input = std::string(line) + "\n";
+    INFO(input);
+    CHECK(annotated_any_cut(input) == input);
+  }
+  // Pretty-printed JSON: its first line is incomplete, so unchanged; later lines are plain.
+  CHECK(annotated("{\n  \"ErrorCode\": 13801\n}\n") ==
+        "{\n  \"ErrorCode\": 13801 [ERROR_IPSEC_IKE_AUTH_FAIL]\n}\n");
+  // Not the first non-blank byte of its line: a plain line.
+  CHECK(annotated(R"(log: {"ErrorCode":13801})") ==
+        R"(log: {"ErrorCode":13801 [ERROR_IPSEC_IKE_AUTH_FAIL]})");
+  // Too many blanks after the object.
+  const std::string blanks = R"({"a":13801})" + std::string(70, ' ') + "\n";
+  CHECK(annotated_any_cut(blanks) == blanks);
+}
+
+TEST_CASE("annotate: JSON limits: 64 codes then a mark, depth, long pointers, long lines") {
+  std::string many = "{\"c\":[";
+  for (int k = 0; k < 70; ++k) many += k == 0 ? "13801" : ",13801";
+  many += "]}";
+  const std::string out = annotated(many);
+  std::size_t listed = 0;
+  for (std::size_t at = out.find("\"code\":13801"); at != std::string::npos;
+       at = out.find("\"code\":13801", at + 1)) {
+    ++listed;
+  }
+  CHECK(listed == 64);
+  CHECK(out.find(R"("at":"/c/63"},{"truncated":true}]})") != std::string::npos);
+  // Nesting up to 64 levels is read; deeper passes unchanged.
+  const auto nested = [](std::size_t depth) {
+    std::string s;
+    for (std::size_t k = 1; k < depth; ++k) s += "{\"a\":";
+    s += "{\"b\":13801}";
+    for (std::size_t k = 1; k < depth; ++k) s += "}";
+    return s;
+  };
+  CHECK(annotated(nested(64)).find("\"ipsecerr\"") != std::string::npos);
+  CHECK(annotated(nested(65)) == nested(65));
+  // A pointer over 256 bytes is null; a line of megabytes takes no more memory.
+  const std::string key(300, 'k');
+  CHECK(annotated("{\"" + key + "\":13801}") ==
+        "{\"" + key + "\":13801,\"ipsecerr\":[" + auth + "null}]}");
+  std::string huge = "{\"pad\":\"" + std::string(3 << 20, 'x') + "\",\"ErrorCode\":13801}\n";
+  std::vector<std::size_t> cuts;
+  for (std::size_t at = 1; at < huge.size(); at += 65536) cuts.push_back(at);
+  const result r = annotate_chunks(at_run_time(huge), cuts);
+  CHECK(r.plain == huge);
+  CHECK(r.all.size() == huge.size() + std::string(",\"ipsecerr\":[").size() + auth.size() +
+                            std::string("\"/ErrorCode\"}]").size());
+}
+
+TEST_CASE("annotate: plain and JSON lines mixed, with any chunking") {
+  const std::string input =
+      "Nov 27 13:05:12 gw ikeext[1469]: error 13801\n"
+      R"({"host":"gw","ErrorCode":13801,"pid":1469})"
+      "\n  \t"
+      R"({"x":"0x80073646"})"
+      "\r\n"
+      "0x80073646 done\n"
+      "{not json 13801\n"
+      "after 13801.";
+  CHECK(
+      annotated_any_cut(input) ==
+      "Nov 27 13:05:12 gw ikeext[1469 [ERROR_AUTHIP_FAILURE]]: error 13801 "
+      "[ERROR_IPSEC_IKE_AUTH_FAIL]\n"
+      R"({"host":"gw","ErrorCode":13801,"pid":1469,"ipsecerr":[)" +
+          auth +
+          R"("/ErrorCode"},{"code":1469,"name":"ERROR_AUTHIP_FAILURE","at":"/pid"}]})"
+          "\n  \t"
+          R"({"x":"0x80073646","ipsecerr":[{"code":13894,"name":"ERROR_IPSEC_IKE_INVALID_MM_FOR_QM","at":"/x"}]})"
+          "\r\n"
+          "0x80073646" +
+          qm + " done\n{not json 13801\nafter 13801 [ERROR_IPSEC_IKE_AUTH_FAIL].");
+}
+
+// ---- Memory dumps. ----
+
+TEST_CASE("annotate: hex dumps and hex runs are not annotated") {
+  // hexdump -C and xxd of the text "code 13894 0x3646 " (so the text column shows codes too),
+  // WinDbg dd/dq and gdb x/4xw (dwords that read as codes, in address-led lines).
+  for (const char* dump :
+       {"00000000  63 6f 64 65 20 31 33 38  39 34 20 30 78 33 36 34  |code 13894 0x364|\n"
+        "00000010  36 20                                             |6 |\n00000012\n",
+        "00000000: 636f 6465 2031 3338 3934 2030 7833 3634  code 13894 0x364\n"
+        "00000010: 3620                                     6 \n",
+        "0:000> dd 00a3f7c8 L8\n00a3f7c8  00003646 80073646 00013894 0000000d\n"
+        "00000000`00a3f7d8  c0360001 00000000 00013801 00000001\n",
+        "(gdb) x/4xw $sp\n0x7ffe3a10:\t0x00003646\t0x80073646\t0x00013894\t0x0\n"}) {
+    CHECK(annotated_any_cut(dump) == dump);
+  }
+  // A run of three or more hex words of one dump width, anywhere in a line.
+  CHECK(annotated("regs: 00013894 00000000 80073646 eip") ==
+        "regs: 00013894 00000000 80073646 eip");
+  CHECK(annotated("0x80073646 0x80073647 0x80073648") == "0x80073646 0x80073647 0x80073648");
+  // Not dumps: two words only, a list of decimal codes, a date and a number at a line start.
+  CHECK(annotated("00013894 80073646") == "00013894" + qm + " 80073646");
+  CHECK(annotated("codes 13801 13806 13868") ==
+        "codes 13801 [ERROR_IPSEC_IKE_AUTH_FAIL] 13806 [ERROR_IPSEC_IKE_NO_CERT] 13868 "
+        "[ERROR_IPSEC_IKE_POLICY_MATCH]");
+  CHECK(annotated("20261127 13801 failed\n") ==
+        "20261127 13801 [ERROR_IPSEC_IKE_AUTH_FAIL] failed\n");
+  CHECK(annotated("deadbeef 0x3646 failed") == "deadbeef 0x3646" + qm + " failed");
+}
+
+TEST_CASE("annotate: forms narrow what is annotated") {
+  const std::string line = "13894 0x3646 0x80073646 2147956294 -2147011002 0xC0360001\n";
+  std::string got;
+  ipsecerr::annotator a(ipsecerr::parse_form_list("hresult").forms);
+  const auto out = [&](std::string_view bytes, bool) { got += bytes; };
+  a.feed(at_run_time(line), out);
+  a.finish(out);
+  CHECK(got == "13894 0x3646 0x80073646" + qm + " 2147956294" + qm + " -2147011002" + qm +
+                   " 0xC0360001\n");
+  CHECK(ipsecerr::annotator(ipsecerr::form_set::all()).forms() ==
+        (ipsecerr::form_set::all() - ipsecerr::form_set::names() - form::bare_hex -
+         form::event_insert));
+  CHECK(ipsecerr::annotator().forms() == ipsecerr::form_set::annotate_default());
 }

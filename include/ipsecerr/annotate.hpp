@@ -1,270 +1,81 @@
 // SPDX-License-Identifier: MIT
-// ipsecerr::annotator: a streaming filter that copies text byte for byte and inserts " [NAME]"
-// after every token that is a known IPsec code; bounded memory, no allocation.
+// ipsecerr::annotator: a streaming filter that copies text byte for byte, inserts " [NAME]" after
+// every token that is a known IPsec code, and a member into JSON lines; bounded memory.
 #ifndef IPSECERR_ANNOTATE_HPP
 #define IPSECERR_ANNOTATE_HPP
 
 #include <cstring>
 
+#include "detail/annotate_scan.hpp"
+#include "detail/json_line.hpp"
+#include "find.hpp"
+#include "form.hpp"
 #include "parse.hpp"
-
-// SSE2 (every x86-64) finds candidates 64 bytes at a time; elsewhere, or with
-// IPSECERR_ANNOTATE_PORTABLE defined, a portable 8-byte loop does.
-#if !defined(IPSECERR_ANNOTATE_PORTABLE) && \
-    (defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2))
-#  include <emmintrin.h>
-#  define IPSECERR_ANNOTATE_SSE2 1
-#else
-#  define IPSECERR_ANNOTATE_SSE2 0
-#endif
 
 namespace ipsecerr {
 inline namespace v1 {
 
-namespace detail {
-
-// Byte classes for the annotator, from parse's table: a word byte (A-Z a-z 0-9 _), a decimal
-// digit, a hex digit.
-inline constexpr std::uint8_t ann_word = name_char;
-inline constexpr std::uint8_t ann_digit = digit_char;
-inline constexpr std::uint8_t ann_hex = hex_char;
-
-constexpr bool ann_is(char c, std::uint8_t k) noexcept {
-  return (char_class.of[static_cast<unsigned char>(c)] & k) != 0;
-}
-
-// The longest word that can be a code: "0x" and 8 hex digits, or 10 decimal digits.
-inline constexpr std::size_t ann_word_max = 10;
-// The fewest digits of a known code: 4 decimal (1469), 3 hex (0x5BD). Shorter words are skipped
-// without calling parse().
-inline constexpr std::size_t ann_decimal_min = 4;
-inline constexpr std::size_t ann_hex_min = 3;
-static_assert(table[0].code >= 1000 && table[0].code >= 0x100,
-              "ipsecerr: the annotator skips numbers shorter than the smallest code");
-
-// Every code's decimal form starts with 1 or 2 (1469 to 13932), and so do its HRESULT as
-// unsigned (2147942400 to 2148007935) and signed decimal (-2146959361 to -2147024896); a leading
-// zero may come first. So a decimal token to annotate starts with 0, 1 or 2.
-constexpr bool codes_start_with_1_or_2() noexcept {
-  for (const error_info& e : table) {
-    const char first = to_decimal(e.code).data()[0];
-    if (first != '1' && first != '2') return false;
-  }
-  return to_decimal(0x80070000u).data()[0] == '2' && to_decimal(0x8007FFFFu).data()[0] == '2' &&
-         to_decimal(0u - 0x80070000u).data()[0] == '2' &&
-         to_decimal(0u - 0x8007FFFFu).data()[0] == '2';
-}
-static_assert(codes_start_with_1_or_2(),
-              "ipsecerr: the annotator looks for decimal codes starting with 0, 1 or 2 only");
-
-// Whether p[k] starts 0, 1 or 2 followed by 3 decimal digits, or "0x" / "0X", within p[0, n):
-// every token that can be annotated starts so, so every other byte is passed over without a
-// closer look.
-inline bool starts_candidate(const char* p, std::size_t k, std::size_t n) noexcept {
-  if (k + 1 < n && p[k] == '0' && (p[k + 1] == 'x' || p[k + 1] == 'X')) return true;
-  return k + 4 <= n && p[k] >= '0' && p[k] <= '2' && ann_is(p[k + 1], ann_digit) &&
-         ann_is(p[k + 2], ann_digit) && ann_is(p[k + 3], ann_digit);
-}
-
-// The index of the lowest set bit of a nonzero value.
-inline std::size_t lowest_bit(std::uint64_t v) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-  return static_cast<std::size_t>(__builtin_ctzll(v));
-#else
-  std::size_t k = 0;
-  while (((v >> k) & 1u) == 0) ++k;
-  return k;
-#endif
-}
-
-// The candidates of one block: a bit per position that starts_candidate, for the first `step`
-// positions of the block (the last few need bytes after the block, so the next block starts there).
-#if IPSECERR_ANNOTATE_SSE2
-// With SSE2, 64 bytes at a time: one bit per byte for digits, 0-2, '0', and 'x' or 'X', from each
-// 16 bytes; a block's last 3 positions need the next bytes, so blocks move by 61.
-struct sse2_masks {
-  unsigned digit, low, zero, ex;
-};
-inline sse2_masks masks16(const char* p) noexcept {
-  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  // Signed compares: bytes >= 0x80 are negative, so below '0'.
-  const __m128i at_least_0 = _mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1));
-  const __m128i digit = _mm_and_si128(at_least_0, _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
-  const __m128i low = _mm_and_si128(at_least_0, _mm_cmplt_epi8(x, _mm_set1_epi8('3')));
-  const __m128i zero = _mm_cmpeq_epi8(x, _mm_set1_epi8('0'));
-  const __m128i ex = _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('x'));
-  return {static_cast<unsigned>(_mm_movemask_epi8(digit)),
-          static_cast<unsigned>(_mm_movemask_epi8(low)),
-          static_cast<unsigned>(_mm_movemask_epi8(zero)),
-          static_cast<unsigned>(_mm_movemask_epi8(ex))};
-}
-inline constexpr std::size_t block_bytes = 64;   // read for one block
-inline constexpr std::size_t block_step = 61;    // positions per block
-inline constexpr std::size_t bits_per_byte = 1;  // bit k for position k
-inline std::uint64_t block_candidates(const char* p) noexcept {
-  const sse2_masks a = masks16(p);
-  const sse2_masks b = masks16(p + 16);
-  const sse2_masks c = masks16(p + 32);
-  const sse2_masks d = masks16(p + 48);
-  const auto join = [](unsigned m0, unsigned m1, unsigned m2, unsigned m3) {
-    return std::uint64_t{m0} | std::uint64_t{m1} << 16 | std::uint64_t{m2} << 32 |
-           std::uint64_t{m3} << 48;
-  };
-  const std::uint64_t digit = join(a.digit, b.digit, c.digit, d.digit);
-  const std::uint64_t low = join(a.low, b.low, c.low, d.low);
-  const std::uint64_t zero = join(a.zero, b.zero, c.zero, d.zero);
-  const std::uint64_t ex = join(a.ex, b.ex, c.ex, d.ex);
-  const std::uint64_t found =
-      (low & (digit >> 1) & (digit >> 2) & (digit >> 3)) | (zero & (ex >> 1));
-  return found & ((std::uint64_t{1} << block_step) - 1);
-}
-#else
-// Portably, eight bytes at a time, read as a little-endian number. Per byte, with no carries
-// between bytes: the high bit of `digit` is set for 0x30-0x39, of `low` for 0x30-0x32, of `zero`
-// for '0', of `ex` for 'x' and 'X'.
-inline constexpr std::size_t block_bytes = 8;
-inline constexpr std::size_t block_step = 5;
-inline constexpr std::size_t bits_per_byte = 8;  // bit 8k + 7 for position k
-inline std::uint64_t block_candidates(const char* p) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ull;
-  constexpr std::uint64_t low7 = ones * 0x7F;
-  constexpr std::uint64_t high = ones * 0x80;
-  const std::uint64_t x = load8(p);  // byte k of p is byte k of x
-  const std::uint64_t y = x & low7;
-  const std::uint64_t at_least_0 = ~x & (y + ones * (0x7F - 0x2F)) & high;
-  const std::uint64_t digit = (ones * (0x7F + 0x3A) - y) & at_least_0;
-  const std::uint64_t low = (ones * (0x7F + 0x33) - y) & at_least_0;
-  const std::uint64_t z = x ^ (ones * '0');
-  const std::uint64_t zero = ~(((z & low7) + low7) | z | low7);
-  const std::uint64_t w = (x | (ones * 0x20)) ^ (ones * 'x');
-  const std::uint64_t ex = ~(((w & low7) + low7) | w | low7);
-  const std::uint64_t found =
-      (low & (digit >> 8) & (digit >> 16) & (digit >> 24)) | (zero & (ex >> 8));
-  return found & ((std::uint64_t{1} << (8 * block_step)) - 1);
-}
-#endif
-
-// The positions of p[0, n) that starts_candidate, in order: each block is examined once, and its
-// bits serve every later call that falls inside it.
-class candidate_finder {
- public:
-  candidate_finder(const char* p, std::size_t n) noexcept : p_(p), n_(n) {}
-
-  /// The first candidate at or after i (i never decreases from call to call), or n.
-  std::size_t next(std::size_t i) noexcept {
-    for (;;) {
-      if (i < end_) {
-        const std::uint64_t left = bits_ >> (bits_per_byte * (i - block_));
-        if (left != 0) return i + lowest_bit(left) / bits_per_byte;
-        i = end_;
-      }
-      if (i > n_ || n_ - i < block_bytes) break;
-      block_ = i;
-      end_ = i + block_step;
-      bits_ = block_candidates(p_ + i);
-    }
-    for (; i < n_; ++i) {
-      if (starts_candidate(p_, i, n_)) return i;
-    }
-    return n_;
-  }
-
- private:
-  const char* p_;
-  std::size_t n_;
-  std::size_t block_ = 0;   // the block examined last: positions [block_, end_)
-  std::size_t end_ = 0;     // (none at first)
-  std::uint64_t bits_ = 0;  // its candidates
-};
-
-// The end of the word bytes starting at p[i].
-inline std::size_t word_end(const char* p, std::size_t i, std::size_t n) noexcept {
-  while (i < n && ann_is(p[i], ann_word)) ++i;
-  return i;
-}
-
-// The entry a whole word (starting with a digit, at most ann_word_max bytes, not inside a longer
-// word) is annotated with, given the three bytes before it (b1 just before); or nullptr.
-inline const error_info* annotation_for(const char* word, std::size_t size, char b1, char b2,
-                                        char b3) noexcept {
-  if (b1 == '.' && ann_is(b2, ann_digit)) return nullptr;  // 1.13894: part of a dotted number
-  char token[ann_word_max + 2];
-  std::size_t length = 0;
-  if (size >= 2 && word[0] == '0' && (word[1] == 'x' || word[1] == 'X')) {
-    if (size - 2 < ann_hex_min) return nullptr;
-    for (std::size_t i = 2; i < size; ++i) {
-      if (!ann_is(word[i], ann_hex)) return nullptr;
-    }
-    // After %, or after a minus sign (a '-' not preceded by a word byte), it is not a code.
-    if (b1 == '%' || (b1 == '-' && !ann_is(b2, ann_word))) return nullptr;
-  } else {
-    if (size < ann_decimal_min) return nullptr;
-    std::uint64_t value = 0;
-    for (std::size_t i = 0; i < size; ++i) {
-      if (!ann_is(word[i], ann_digit)) return nullptr;
-      value = value * 10 + static_cast<std::uint64_t>(word[i] - '0');
-    }
-    // Most numbers in a log are no code: a plain decimal token has a known reading other than
-    // bare hex only if find() knows its value (a code, or HRESULT_FROM_WIN32 of one).
-    const bool plain = b1 != '%' && !(b1 == '-' && !ann_is(b2, ann_word));
-    if (plain && (value > 0xFFFFFFFFu || find(static_cast<std::uint32_t>(value)) == nullptr)) {
-      return nullptr;
-    }
-    if (b1 == '%') {
-      // Exactly %%, itself not preceded by a word byte: an event log insertion string.
-      if (b2 != '%' || b3 == '%' || ann_is(b3, ann_word)) return nullptr;
-      token[length++] = '%';
-      token[length++] = '%';
-    } else if (b1 == '-' && !ann_is(b2, ann_word)) {
-      token[length++] = '-';  // a minus sign: only a signed HRESULT is a code
-    }
-  }
-  std::memcpy(token + length, word, size);
-  length += size;
-  const error_info* hit = nullptr;
-  int hits = 0;
-  for (const reading& r : parse(std::string_view(token, length))) {
-    // The word's shape rules out names; bare hex (3646) is ambiguous with decimal, so never; a
-    // RAS code (form::ras) only where the line says it is one, which a token cannot show.
-    if (r.known() && r.form != form::bare_hex && r.form != form::ras) {
-      hit = r.info();
-      ++hits;
-    }
-  }
-  return hits == 1 ? hit : nullptr;
-}
-
-}  // namespace detail
-
-/// A streaming filter: copies its input byte for byte and inserts " [NAME]" after every token that
-/// is a known IPsec code, for any chunking of the input, with at most max_carry bytes held.
+/// A streaming filter: copies its input byte for byte and inserts annotations, for any chunking
+/// of the input, with bounded memory and no allocation.
 ///
-/// Token rules. A word is a maximal run of ASCII letters, digits and '_'; every other byte
-/// (punctuation, space, control bytes, NUL, bytes >= 0x80) separates words. A word can be a code
-/// only if it starts with a digit, is not preceded by a word byte, and is either 0x (or 0X)
-/// followed by 3 to 8 hex digits, or 4 to 10 decimal digits (so `113894`, `A13894`, `13894abc`,
-/// `x13894` are not codes). Just before the word: `%%` (itself not preceded by `%` or a word
-/// byte) makes an event log insertion string `%%13894`; a single `%` makes it no code; a `-` that
-/// is not preceded by a word byte is a minus sign, so `-2147011002` is a signed HRESULT and any
-/// other negative number (`-13894`, `-0x3646`) is no code, while a `-` after a word byte separates
-/// (`2026-11-27`, `13000-13894`). A word preceded by a digit and '.' or followed by '.' and a digit
-/// is part of a dotted number (`1.13894`, `13894.5`); a '.' before anything else ends a sentence
-/// (`code=13894.`). The token (prefix and word) is then read by parse(), and annotated when it
-/// has exactly one known reading other than hex without 0x: decimal, 0x hex, HRESULT (hex,
-/// unsigned or signed decimal), NTSTATUS_FROM_WIN32, the driver's NTSTATUS twins and their
-/// HRESULT_FROM_NT, and %% inserts. So `3646` (known only as hex without 0x) is left alone, and
-/// names are never annotated. The annotation, " [" NAME "]", follows the token's last byte.
+/// Plain lines. " [NAME]" follows every token that is a known IPsec code by the token rules of
+/// find_in() (detail::code_of_word): a number (decimal, 0x hex, HRESULT as hex, unsigned or signed
+/// decimal, NTSTATUS_FROM_WIN32, the driver's NTSTATUS twins and their HRESULT_FROM_NT),
+/// optionally with a language literal suffix (0x3646L, 13894u), standing alone (not inside a
+/// longer word or a dotted number such as 1.13894), with exactly one known reading in the forms
+/// of the annotator (form_set::annotate_default() unless given). Never annotated: names, hex
+/// without 0x (3646), anything after '%' (%1 placeholders, %%13824 event log parameter ids such as
+/// the audit subcategory "User Account Management"), and memory dumps: a hex word (0x and hex
+/// digits, or hex digits alone) of 4, 8 or 16 digits that stands in a run of three or more hex
+/// words of the same length separated by 1 to 4 blanks, and every token on a line that starts with
+/// an address column (see detail::dump_line: hexdump -C, xxd, WinDbg, gdb).
+///
+/// JSON lines. A line whose first non-blank byte is '{' is never changed inside. It is read as
+/// one JSON object while it streams (detail::json_line: RFC 8259, UTF-8 checked, nesting up to
+/// json_max_depth). If it is one complete valid object followed only by blanks up to the end of
+/// the line (at most json_tail_max bytes), holds codes in its numbers or string values, and has no
+/// member "ipsecerr" already, then `,"ipsecerr":[...]` is inserted just before its final '}' (the
+/// comma is left out for an empty object): one element
+/// `{"code":13801,"name":"ERROR_IPSEC_IKE_AUTH_FAIL","at":"/ErrorCode"}` per code in text order,
+/// `at` the RFC 6901 JSON Pointer of the value (null when longer than 256 bytes), at most
+/// json_max_codes elements, then `{"truncated":true}` when the line held more. Anything else
+/// (invalid JSON, a second value on the line, a line that ends before the object does, such as
+/// pretty-printed JSON) passes through unchanged. A JSON line of any length takes no more memory.
+/// For speed, a JSON line is recognised at a token that the plain rules take for a code, or as
+/// the line in progress at the end of a chunk; so a JSON line whose only codes follow an escape
+/// (`"\n13801"`) gets no member (and stays unchanged, like every JSON line).
+///
+/// Message texts (form_set::messages()) are not annotated yet: a matcher of whole-field message
+/// texts plugs in where a plain line is scanned (scan_plain), and then says how many bytes it
+/// holds between chunks.
+///
+/// Held between chunks: at most max_carry input bytes of a plain line (a token and what decides
+/// it), json_tail_max bytes after a JSON line's final '}', and the JSON reader's fixed state.
 ///
 /// Use: `a.feed(chunk, out)` for each chunk, then `a.finish(out)`; `out(std::string_view bytes,
 /// bool inserted)` receives the output in order (the views are valid only during the call), and
 /// the pieces with `inserted == false` are exactly the input.
 class annotator {
  public:
-  /// The most bytes held between chunks: a candidate word and a '.' after it.
-  static constexpr std::size_t max_carry = detail::ann_word_max + 1;
+  /// The most bytes of a plain line held between chunks: a token and the two hex words after it
+  /// (a hex run), or the start of a line (a dump's address column).
+  static constexpr std::size_t max_carry = 96;
+  /// JSON lines: the deepest nesting read, the most codes listed, the most blanks after the '}'.
+  static constexpr std::size_t json_max_depth = detail::json_line::max_depth;
+  static constexpr std::size_t json_max_codes = detail::json_line::max_codes;
+  static constexpr std::size_t json_tail_max = 64;
 
-  /// Passes a chunk through out(bytes, inserted), holding back at most max_carry bytes of a
-  /// token that the next chunk may continue.
+  /// An annotator of the forms in form_set::annotate_default().
+  annotator() noexcept = default;
+  /// An annotator of the forms in `forms` only (e.g. parse_form_list("hresult").forms). It looks
+  /// only at tokens that start like a number code, so names and bare_hex are never annotated,
+  /// whatever the set; event_insert never is either (%%N is no code).
+  explicit annotator(form_set forms) noexcept : forms_(annotatable(forms)) {}
+
+  /// The forms this annotator marks.
+  [[nodiscard]] form_set forms() const noexcept { return forms_; }
+
+  /// Passes a chunk through out(bytes, inserted), holding back what the next chunk decides.
   template <class Out>
   void feed(std::string_view chunk, Out&& out) {
     const char* p = chunk.data();
@@ -295,90 +106,304 @@ class annotator {
     const std::size_t size = carry_size_;
     if (size > 0) std::memcpy(held, carry_, size);
     carry_size_ = 0;
-    if (size > 0) scan(held, size, true, out);
+    scan(held, size, true, out);
     reset();
   }
 
-  /// The number of input bytes held back, waiting for the next chunk (at most max_carry).
+  /// The number of input bytes of a plain line held back (at most max_carry).
   [[nodiscard]] std::size_t carried() const noexcept { return carry_size_; }
 
   /// Forgets any held bytes and starts a new input.
   void reset() noexcept {
     carry_size_ = 0;
-    before_[0] = before_[1] = before_[2] = ' ';
+    for (char& c : history_) c = ' ';
+    at_line_start_ = true;
+    line_blank_ = true;
+    line_dump_ = false;
+    mode_ = mode::plain;
+    tail_size_ = 0;
   }
 
  private:
-  static constexpr std::size_t joined_capacity = 64;
-  static_assert(joined_capacity > 2 * max_carry, "annotator: the join must pass the held bytes");
+  enum class mode : std::uint8_t { plain, json, json_tail, json_skip };
 
-  // The byte k (1 to 3) positions before p[i], from p or from the bytes before p.
-  char back(const char* p, std::size_t i, std::size_t k) const noexcept {
-    return i >= k ? p[i - k] : before_[k - i - 1];
+  static constexpr form_set annotatable(form_set forms) noexcept {
+    return forms - form_set::names() - form::bare_hex - form::event_insert;
   }
 
-  // Emits the decided part of p[0, n) with its annotations, holds the rest (an undecided token
-  // at the end, unless `last`) and returns the size of the decided part.
+  static constexpr std::size_t history_size = 96;
+  static constexpr std::size_t joined_capacity = 224;
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  static_assert(joined_capacity > 2 * max_carry, "annotator: the join must pass the held bytes");
+  static_assert(detail::dump_window <= max_carry && 2 * detail::code_word_max + 32 <= max_carry,
+                "annotator: what decides a token must fit in the carry");
+
+  // The byte k (1 to history_size) positions before p[i], from p or from the bytes before p.
+  char back(const char* p, std::size_t i, std::size_t k) const noexcept {
+    return i >= k ? p[i - k] : history_[k - i - 1];
+  }
+
+  // The start of the line holding p[i] within p, or npos when it started before p (unless p[0]
+  // starts a line).
+  std::size_t line_begin(const char* p, std::size_t i) const noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    while (i >= 8) {  // eight bytes at a time while none is a '\n'
+      std::uint64_t w = 0;
+      std::memcpy(&w, p + i - 8, 8);
+      const std::uint64_t v = w ^ (ones * '\n');
+      if (((v - ones) & ~v & (ones * 0x80)) != 0) break;
+      i -= 8;
+    }
+    while (i > 0 && p[i - 1] != '\n') --i;
+    return i > 0 || at_line_start_ ? i : npos;
+  }
+
+  // Whether the hex word p[s, e) stands in a run of three or more hex words of its length, of a
+  // width that dumps use (4, 8 or 16 digits; 2 is never a code): so a list of decimal codes
+  // (13801 13806 13868) is annotated, a row of dwords (00003646 00013894 80073646) is not.
+  detail::verdict in_hex_run(const char* p, std::size_t s, std::size_t e, std::size_t n,
+                             bool last) const noexcept {
+    const std::size_t len = e - s;
+    if (!detail::is_hex_word(p + s, len)) return detail::verdict::no;
+    const std::size_t width = len > 2 && (p[s + 1] == 'x' || p[s + 1] == 'X') ? len - 2 : len;
+    if (width != 4 && width != 8 && width != 16) return detail::verdict::no;  // dump widths
+    int count = 1;
+    std::size_t dist = 0;  // backwards from s: blanks, then a word of the same length
+    for (int k = 0; k < 2 && count < 3; ++k) {
+      std::size_t b = 0;
+      while (b <= 4 && detail::dump_blank(back(p, s, dist + b + 1))) ++b;
+      if (b == 0 || b > 4) break;
+      char w[detail::code_word_max + 1] = {};
+      std::size_t size = 0;
+      while (size <= len && detail::is_word_byte(back(p, s, dist + b + size + 1))) {
+        if (size < len) w[len - 1 - size] = back(p, s, dist + b + size + 1);
+        ++size;
+      }
+      if (size != len || !detail::is_hex_word(w, len)) break;
+      ++count;
+      dist += b + len;
+    }
+    std::size_t at = e;  // forwards
+    while (count < 3) {
+      std::size_t b = 0;
+      while (at + b < n && b <= 4 && detail::dump_blank(p[at + b])) ++b;
+      if (at + b == n) return last ? detail::verdict::no : detail::verdict::more;
+      if (b == 0 || b > 4) break;
+      std::size_t size = 0;
+      while (at + b + size < n && size <= len && detail::is_word_byte(p[at + b + size])) ++size;
+      if (at + b + size == n && size <= len && !last) return detail::verdict::more;
+      if (size != len || !detail::is_hex_word(p + at + b, len)) break;
+      ++count;
+      at += b + len;
+    }
+    return count >= 3 ? detail::verdict::yes : detail::verdict::no;
+  }
+
   template <class Out>
-  std::size_t scan(const char* p, std::size_t n, bool last, Out& out) {
-    std::size_t emitted = 0;
-    std::size_t done = n;
-    std::size_t i = 0;
+  void flush(const char* p, std::size_t& emitted, std::size_t to, Out& out) {
+    if (to > emitted) out(std::string_view(p + emitted, to - emitted), false);
+    emitted = to;
+  }
+
+  // The '{' that starts the line beginning at p[ls] (npos: the line began before p), if it is
+  // the line's first non-blank byte before p[x]; else npos.
+  std::size_t json_brace(const char* p, std::size_t ls, std::size_t x) const noexcept {
+    if (ls == npos && !line_blank_) return npos;
+    std::size_t k = ls == npos ? 0 : ls;
+    while (k < x && detail::dump_blank(p[k])) ++k;
+    return k < x && p[k] == '{' ? k : npos;
+  }
+
+  // Where and why scan_plain stopped.
+  enum class stop : std::uint8_t { end, undecided, json };
+  struct plain_stop {
+    std::size_t at;
+    stop why;
+  };
+
+  // Annotates the codes of plain text from p[from] (n: where the known bytes end) up to the end,
+  // the start of a JSON line, or the start of what the next bytes decide.
+  template <class Out>
+  plain_stop scan_plain(const char* p, std::size_t from, std::size_t n, bool last, Out& out,
+                        std::size_t& emitted) {
     detail::candidate_finder candidates(p, n);
+    std::size_t i = from;
     while ((i = candidates.next(i)) < n) {
       // A word that can be a code starts with its candidate (i is never inside a word, except
       // at 0, where the word may go on from before p), so one inside a word is none.
       const std::size_t start = i;
       const std::size_t end = detail::word_end(p, i + 1, n);
       i = end;
-      if (detail::ann_is(back(p, start, 1), detail::ann_word)) continue;
-      const bool fits = end - start <= detail::ann_word_max;
+      if (detail::is_word_byte(back(p, start, 1))) continue;
+      const bool fits = end - start <= detail::code_word_max;
       // Undecided: the word may go on in the next chunk, or a '.' may be followed by a digit.
       if (!last && fits && (end == n || (end + 1 == n && p[end] == '.'))) {
-        done = start;
-        break;
+        return {start, stop::undecided};
       }
-      const bool dotted =
-          end + 1 < n && p[end] == '.' && detail::ann_is(p[end + 1], detail::ann_digit);
-      if (!fits || dotted) continue;
-      const error_info* hit = detail::annotation_for(p + start, end - start, back(p, start, 1),
-                                                     back(p, start, 2), back(p, start, 3));
-      if (hit != nullptr) {
-        out(std::string_view(p + emitted, end - emitted), false);
-        out(std::string_view(" [", 2), true);
-        out(hit->name, true);
-        out(std::string_view("]", 1), true);
-        emitted = end;
+      if (!fits) continue;
+      const char a1 = end < n ? p[end] : ' ';
+      const char a2 = end + 1 < n ? p[end + 1] : ' ';
+      const detail::word_code hit =
+          detail::code_of_word(std::string_view(p + start, end - start), back(p, start, 1),
+                               back(p, start, 2), a1, a2, forms_);
+      if (hit.entry == nullptr) continue;
+      const std::size_t ls = line_begin(p, start);
+      const std::size_t brace = json_brace(p, ls, start);
+      if (brace != npos) return {brace, stop::json};
+      const detail::verdict dump = ls != npos   ? detail::dump_line(p, ls, n, last)
+                                   : line_dump_ ? detail::verdict::yes
+                                                : detail::verdict::no;
+      if (dump == detail::verdict::more) return {ls, stop::undecided};
+      if (dump == detail::verdict::yes) continue;
+      const detail::verdict run = in_hex_run(p, start, end, n, last);
+      if (run == detail::verdict::more) return {start, stop::undecided};
+      if (run == detail::verdict::yes) continue;
+      flush(p, emitted, end, out);
+      out(std::string_view(" [", 2), true);
+      out(hit.entry->name, true);
+      out(std::string_view("]", 1), true);
+    }
+    return {n, stop::end};
+  }
+
+  // Ends a JSON line whose object closed: the addition if it has one, then the held bytes.
+  template <class Out>
+  void end_json_line(bool ok, Out& out) {
+    if (ok && json_.state() == detail::json_line::status::done && json_.codes() > 0 &&
+        !json_.has_member()) {
+      out(json_.empty_object() ? std::string_view("\"ipsecerr\":[", 12)
+                               : std::string_view(",\"ipsecerr\":[", 13),
+          true);
+      for (std::size_t k = 0; k < json_.codes(); ++k) {
+        const detail::json_line::code& c = json_.at(k);
+        const code_text number = to_decimal(c.entry->code);
+        out(std::string_view(k == 0 ? "{\"code\":" : ",{\"code\":", k == 0 ? 8 : 9), true);
+        out(number.view(), true);
+        out(std::string_view(",\"name\":\"", 9), true);
+        out(c.entry->name, true);
+        if (c.has_pointer) {
+          out(std::string_view("\",\"at\":\"", 8), true);
+          out(json_.pointer(c), true);
+          out(std::string_view("\"}", 2), true);
+        } else {
+          out(std::string_view("\",\"at\":null}", 12), true);
+        }
+      }
+      if (json_.truncated()) out(std::string_view(",{\"truncated\":true}", 19), true);
+      out(std::string_view("]", 1), true);
+    }
+    if (tail_size_ > 0) out(std::string_view(tail_, tail_size_), false);
+    tail_size_ = 0;
+  }
+
+  // Emits the decided part of p[0, n) with its annotations, holds the rest (an undecided part of
+  // a plain line at the end, unless `last`) and returns the size of the decided part.
+  template <class Out>
+  std::size_t scan(const char* p, std::size_t n, bool last, Out& out) {
+    std::size_t emitted = 0;
+    std::size_t done = n;
+    std::size_t pos = 0;
+    while (pos < n) {
+      if (mode_ == mode::plain) {
+        // A JSON line is recognised where it matters: at a code in it, and when it is the line in
+        // progress where the plain scan stops (so a JSON line without codes passes as it is).
+        plain_stop r = scan_plain(p, pos, n, last, out, emitted);
+        if (r.why != stop::json) {
+          const std::size_t x = r.why == stop::end ? n : r.at;
+          const std::size_t brace = json_brace(p, line_begin(p, x), x);
+          if (brace != npos && brace >= pos) r = {brace, stop::json};
+        }
+        if (r.why == stop::undecided) {
+          done = r.at;
+          break;
+        }
+        pos = n;
+        if (r.why == stop::json) {
+          json_.start(forms_);  // at the '{', which json_ takes as read
+          mode_ = mode::json;
+          pos = r.at + 1;
+        }
+      } else if (mode_ == mode::json) {
+        pos = json_.feed(p, pos, n);
+        if (json_.state() == detail::json_line::status::done) {
+          flush(p, emitted, pos - 1, out);  // up to the final '}', which waits for the line end
+          tail_[0] = '}';
+          tail_size_ = 1;
+          emitted = pos;
+          mode_ = mode::json_tail;
+        } else if (json_.state() == detail::json_line::status::invalid) {
+          mode_ = p[pos - 1] == '\n' ? mode::plain : mode::json_skip;
+        }
+      } else if (mode_ == mode::json_tail) {
+        while (pos < n && tail_size_ < json_tail_max &&
+               (p[pos] == ' ' || p[pos] == '\t' || p[pos] == '\r')) {
+          tail_[tail_size_++] = p[pos++];
+        }
+        emitted = pos;
+        if (pos == n) break;
+        end_json_line(p[pos] == '\n', out);  // anything else: not one object on the line
+        mode_ = p[pos] == '\n' ? mode::plain : mode::json_skip;
+      } else {
+        const void* nl = std::memchr(p + pos, '\n', n - pos);
+        pos = nl == nullptr ? n : static_cast<std::size_t>(static_cast<const char*>(nl) - p) + 1;
+        if (nl != nullptr) mode_ = mode::plain;
       }
     }
-    if (!last && done == n) {
-      // A short word of digits at the end may become a candidate with the next chunk's bytes.
-      std::size_t start = n;
-      while (start > 0 && n - start <= detail::ann_word_max &&
-             detail::ann_is(p[start - 1], detail::ann_word)) {
-        --start;
-      }
-      if (start < n && n - start <= detail::ann_word_max &&
-          detail::ann_is(p[start], detail::ann_digit) &&
-          !detail::ann_is(back(p, start, 1), detail::ann_word)) {
-        done = start;
-      }
+    if (last && mode_ == mode::json_tail) {
+      end_json_line(true, out);
+      mode_ = mode::plain;
     }
-    if (done > emitted) out(std::string_view(p + emitted, done - emitted), false);
-    const char b1 = back(p, done, 1);
-    const char b2 = back(p, done, 2);
-    const char b3 = back(p, done, 3);
-    before_[0] = b1;
-    before_[1] = b2;
-    before_[2] = b3;
+    if (mode_ == mode::plain && !last) {
+      if (done == n) {
+        // A short word of digits at the end may become a candidate with the next chunk's bytes.
+        std::size_t start = n;
+        while (start > 0 && n - start <= detail::code_word_max &&
+               detail::is_word_byte(p[start - 1])) {
+          --start;
+        }
+        if (start < n && n - start <= detail::code_word_max && detail::is_digit_byte(p[start]) &&
+            !detail::is_word_byte(back(p, start, 1))) {
+          done = start;
+        }
+      }
+      // The line in progress at `done`: whether it is a dump line must be known from its start.
+      const std::size_t ls = line_begin(p, done);
+      if (ls != npos && detail::dump_line(p, ls, n, last) == detail::verdict::more) done = ls;
+    }
+    flush(p, emitted, done, out);
+    update_line_state(p, done, n, last);
+    char history[history_size];
+    for (std::size_t k = 1; k <= history_size; ++k) history[k - 1] = back(p, done, k);
+    std::memcpy(history_, history, history_size);
     carry_size_ = n - done;
     if (carry_size_ > 0) std::memcpy(carry_, p + done, carry_size_);
     return done;
   }
 
+  // The state of the line in progress at p[done]: whether it starts there, is blank so far, is a
+  // dump line.
+  void update_line_state(const char* p, std::size_t done, std::size_t n, bool last) noexcept {
+    const std::size_t ls = line_begin(p, done);
+    const bool blank_from_0 = ls == npos && line_blank_;
+    if (ls != npos) line_dump_ = detail::dump_line(p, ls, n, last) == detail::verdict::yes;
+    std::size_t i = ls == npos ? 0 : ls;
+    bool blank = ls != npos || blank_from_0;
+    while (blank && i < done) blank = detail::dump_blank(p[i++]);
+    line_blank_ = blank;
+    at_line_start_ = ls == done;
+  }
+
+  detail::json_line json_;
   char carry_[max_carry] = {};
   std::size_t carry_size_ = 0;
-  char before_[3] = {' ', ' ', ' '};  // the three bytes before the next byte to scan, nearest first
+  char history_[history_size] = {};  // the bytes before the next byte to scan, nearest first
+  bool at_line_start_ = true;        // the next byte to scan starts a line
+  bool line_blank_ = true;           // its line holds only blanks before it
+  bool line_dump_ = false;           // its line is a memory dump
+  mode mode_ = mode::plain;
+  char tail_[json_tail_max] = {};  // a JSON line's final '}' and the blanks after it
+  std::size_t tail_size_ = 0;
+  form_set forms_ = annotatable(form_set::annotate_default());
 };
 
 /// Annotates a whole text at once: feed(text, out) then finish(out).

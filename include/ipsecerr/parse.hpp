@@ -5,50 +5,12 @@
 #define IPSECERR_PARSE_HPP
 
 #include "detail/ascii.hpp"
+#include "form.hpp"
 #include "ipsecerr.hpp"
 #include "ras.hpp"
 
 namespace ipsecerr {
 inline namespace v1 {
-
-/// How parse() read a token.
-enum class form : std::uint8_t {
-  decimal,                ///< 13894
-  hex,                    ///< 0x3646 or 0X3646
-  bare_hex,               ///< 3646 read as hex (the same token is also read as decimal)
-  hresult,                ///< HRESULT_FROM_WIN32 in hex: 0x80073646
-  hresult_decimal,        ///< HRESULT_FROM_WIN32 as unsigned decimal: 2147956294
-  hresult_signed,         ///< HRESULT_FROM_WIN32 as signed decimal: -2147011002
-  ntstatus_win32,         ///< NTSTATUS_FROM_WIN32: 0xC0073646
-  ntstatus,               ///< the driver's own NTSTATUS twin: 0xC0360001 (13910)
-  hresult_from_nt,        ///< HRESULT_FROM_NT of that twin: 0xD0360001 (13910)
-  event_insert,           ///< an event log insertion string: %%13894
-  name_exact,             ///< ERROR_IPSEC_IKE_QM_EXPIRED
-  name_case_insensitive,  ///< error_ipsec_ike_qm_expired
-  name_suffix,            ///< the end of names, on an underscore: QM_EXPIRED, invalid_mm_for_qm
-  ras,  ///< a RAS code (ras.hpp): 809, 0x80070329, -2147024087, ERROR_VPN_TIMEOUT, vpn_timeout
-};
-
-/// A short label for a form: "decimal", "HRESULT", "name suffix", ...
-[[nodiscard]] constexpr std::string_view to_string(form f) noexcept {
-  switch (f) {
-    case form::decimal: return "decimal";
-    case form::hex: return "hex";
-    case form::bare_hex: return "hex without 0x";
-    case form::hresult: return "HRESULT";
-    case form::hresult_decimal: return "HRESULT as decimal";
-    case form::hresult_signed: return "HRESULT as signed decimal";
-    case form::ntstatus_win32: return "NTSTATUS_FROM_WIN32";
-    case form::ntstatus: return "NTSTATUS";
-    case form::hresult_from_nt: return "HRESULT_FROM_NT";
-    case form::event_insert: return "event log insertion string";
-    case form::name_exact: return "name";
-    case form::name_case_insensitive: return "name, any case";
-    case form::name_suffix: return "name suffix";
-    case form::ras: return "RAS error";
-  }
-  return "?";
-}
 
 /// One reading of a token: the Win32 code it denotes and the form it was read in.
 struct reading {
@@ -67,7 +29,6 @@ struct reading {
 namespace detail {
 
 struct parser;
-struct zeroed {};
 
 // The last underscore-separated segment of a name: "EXPIRED" for ERROR_IPSEC_IKE_QM_EXPIRED.
 constexpr std::string_view last_segment(std::string_view name) noexcept {
@@ -138,13 +99,9 @@ class readings {
   using const_iterator = const reading*;
   using iterator = const reading*;
 
-  /// No readings.
-  constexpr readings() noexcept : unset_() {}
-  /// No readings, every item zeroed: for constant evaluation, where the items must be the active
-  /// member before they are written (C++17). At run time parse() leaves them unset, as zeroing
-  /// them costs more than reading a short token does; items from size() onwards are never read.
-  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): items_ is the union's active member.
-  constexpr explicit readings(detail::zeroed) noexcept : items_() {}
+  /// No readings. Every item is a live, initialised reading (code 0, decimal), so parse()
+  /// assigns to live objects at run time and in constant evaluation alike.
+  constexpr readings() noexcept = default;
 
   [[nodiscard]] constexpr const reading* begin() const noexcept { return items_; }
   [[nodiscard]] constexpr const reading* end() const noexcept { return items_ + size_; }
@@ -159,10 +116,7 @@ class readings {
   friend struct detail::parser;
 
   std::size_t size_ = 0;
-  union {
-    unsigned char unset_;
-    reading items_[capacity];
-  };
+  reading items_[capacity]{};
 };
 
 namespace detail {
@@ -300,13 +254,6 @@ struct parser {
     if (is_hresult_from_win32(v)) add(v & 0xFFFFu, form::hresult_signed);
   }
 
-  // %%13894
-  constexpr void event_insert(std::string_view token) noexcept {
-    if (token.size() < 3 || token[1] != '%') return;
-    const number n = read_number(token.substr(2), 10);
-    if (n.ok && is_win32(n.value)) add(n.value, form::event_insert);
-  }
-
   // A name in any case (`key` is the token upper-cased on the stack), else a suffix: the rows
   // whose last segment is the key's. The exact name was tried first, in token().
   constexpr void name(std::string_view key, bool had_lower) noexcept {
@@ -336,7 +283,7 @@ struct parser {
       while (i < t.size() && (class_of(t[i]) & digit_char) != 0) ++i;
       if (i == t.size()) return digits(t);  // no name is all digits: no upper case copy
     }
-    if (first == '%') return event_insert(t);
+    if (first == '%') return;  // %%13894 is an event log parameter id, not a code: see form
     if (first == '-') return negative(t.substr(1));
     if (first == '0' && t.size() >= 2 && (t[1] == 'x' || t[1] == 'X')) return hex(t.substr(2));
     if (first >= 'A' && first <= 'Z') {
@@ -373,25 +320,17 @@ struct parser {
 
 /// Every reading of a token, e.g. parse("3646") = {decimal 3646 (unknown), hex 0x3646 = 13894}.
 /// Reads decimal, 0x hex, hex without 0x, HRESULT (hex, decimal, signed), NTSTATUS_FROM_WIN32, the
-/// driver's NTSTATUS twins and their HRESULT_FROM_NT, %%13894, and names (exact, any case,
-/// suffix), and last a RAS code (form::ras, ras.hpp). Surrounding whitespace is ignored. Readings
-/// not in the table are kept only when the token also has a reading in the table; so an empty
-/// result means the token names no IPsec code.
+/// driver's NTSTATUS twins and their HRESULT_FROM_NT, and names (exact, any case, suffix); not
+/// %%13894, an event log parameter message id (form::event_insert is never returned). Surrounding
+/// whitespace is ignored; last comes a RAS code (form::ras, ras.hpp). Readings not in the table are
+/// kept only when the token also has a reading in the table; so an empty result means the token
+/// names no IPsec code.
 [[nodiscard]] constexpr readings parse(std::string_view token) noexcept {
   const char* first = token.data();
   const char* last = first + token.size();
   while (first != last && detail::is_space(*first)) ++first;
   while (last != first && detail::is_space(last[-1])) --last;
-#if defined(__has_builtin)
-#  if __has_builtin(__builtin_is_constant_evaluated)
-#    define IPSECERR_PARSE_ZEROED __builtin_is_constant_evaluated()
-#  endif
-#endif
-#ifndef IPSECERR_PARSE_ZEROED
-#  define IPSECERR_PARSE_ZEROED true
-#endif
-  readings out = IPSECERR_PARSE_ZEROED ? readings(detail::zeroed{}) : readings();
-#undef IPSECERR_PARSE_ZEROED
+  readings out;
   if (first == last) return out;
   detail::parser p{out};
   const std::string_view token_text(first, static_cast<std::size_t>(last - first));

@@ -401,8 +401,6 @@ constexpr std::uint32_t ras_token_code(std::string_view t) noexcept {
 
 // ---- Phrases that name the RAS space. ----
 
-constexpr bool is_word_byte(char c) noexcept { return (class_of(c) & name_char) != 0; }
-
 // Whether `text` at `at` holds `word` in any case (word is lower case).
 constexpr bool word_at(std::string_view text, std::size_t at, std::string_view word) noexcept {
   if (at > text.size() || text.size() - at < word.size()) return false;

@@ -59,6 +59,11 @@ constexpr std::uint8_t class_of(char c) noexcept {
   return char_class.of[static_cast<unsigned char>(c)];
 }
 
+// Whether c is a word byte (A-Z a-z 0-9 _), a decimal digit, a hex digit.
+constexpr bool is_word_byte(char c) noexcept { return (class_of(c) & name_char) != 0; }
+constexpr bool is_digit_byte(char c) noexcept { return (class_of(c) & digit_char) != 0; }
+constexpr bool is_hex_byte(char c) noexcept { return (class_of(c) & hex_char) != 0; }
+
 // c in lower case if it is an ASCII capital letter, else c itself.
 constexpr char to_lower(char c) noexcept {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
