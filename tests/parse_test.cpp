@@ -423,7 +423,7 @@ TEST_CASE("forms: every form has one snake_case id, read back by form_from_id") 
   CHECK(ids == std::vector<std::string>{"decimal", "hex", "bare_hex", "hresult", "hresult_decimal",
                                         "hresult_signed", "ntstatus_win32", "ntstatus",
                                         "hresult_from_nt", "event_insert", "name_exact",
-                                        "name_case_insensitive", "name_suffix"});
+                                        "name_case_insensitive", "name_suffix", "ras"});
   CHECK_FALSE(ipsecerr::form_from_id(at_run_time("HRESULT")));
   CHECK_FALSE(ipsecerr::form_from_id(at_run_time(" decimal")));
   CHECK_FALSE(ipsecerr::form_from_id(at_run_time("")));
@@ -465,7 +465,7 @@ TEST_CASE("forms: parse_form_list reads ids and groups, or says where it failed"
   };
   for (const bad& b :
        {bad{"", 0, 0}, bad{"decimal,", 8, 0}, bad{"decimal,,hex", 8, 0}, bad{"decimal,hexx", 8, 4},
-        bad{"Decimal", 0, 7}, bad{"-", 0, 1}, bad{"hex, ras", 5, 3}, bad{"-bogus", 0, 6}}) {
+        bad{"Decimal", 0, 7}, bad{"-", 0, 1}, bad{"hex, rass", 5, 4}, bad{"-bogus", 0, 6}}) {
     const ipsecerr::form_list r = parse_form_list(at_run_time(b.list));
     INFO(b.list);
     CHECK_FALSE(r.ok());
