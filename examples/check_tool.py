@@ -361,7 +361,7 @@ def check_stdin():
     blocks = out.decode().split("\n\n")
     check(len(blocks) == 3 and blocks[0] + "\n" == run(["13806"])[1].decode(), "13806, then 2 found")
     check(blocks[1].startswith("'VPN drops for all users since Monday, RasClient says error 13801 "
-                               "(0x35E9)': found 13801 read as decimal:\nname:     "
+                               "(0x35E9)': found 13801 read as decimal:\nname:      "
                                "ERROR_IPSEC_IKE_AUTH_FAIL\n"), "found: says what, where: " + blocks[1][:120])
     check(blocks[2].startswith("'VPN drops") and "found 0x35E9 read as hex:" in blocks[2], "and 0x35E9")
     rc, out, err = run(["-b"], stdin=b"ticket 4711: VPN is slow again\n")

@@ -422,7 +422,7 @@ TEST_CASE("long form: fields() gives each labelled line's label and value") {
       });
   REQUIRE(n == 10);
   REQUIRE(joined.rfind("name=ERROR_IPSEC_BAD_SPI;code=13910;hex=0x3656;HRESULT=0x80073656;"
-                       "NTSTATUS=0xC0360001;kind=error;category=IPsec driver;phase=none;message=",
+                       "NTSTATUS=0xC0360001;kind=error;component=IPsec driver;phase=none;message=",
                        0) == 0);
   REQUIRE(joined.find(";hint=" + std::string(ipsecerr::find(13910)->hint) + ";") !=
           std::string::npos);
@@ -448,11 +448,11 @@ TEST_CASE("long form: write_parts() marks labels, names and related lines; write
     REQUIRE(plain.size() == long_form.size());
   }
   const std::string m = marked(at_run_time(13809));
-  REQUIRE(m.rfind("[name][:]     <ERROR_IPSEC_IKE_MM_ACQUIRE_DROP>\n[code][:]     13809\n", 0) ==
+  REQUIRE(m.rfind("[name][:]      <ERROR_IPSEC_IKE_MM_ACQUIRE_DROP>\n[code][:]      13809\n", 0) ==
           0);
   REQUIRE(m.find("\n[related][:]\n  {13810} <ERROR_IPSEC_IKE_QM_ACQUIRE_DROP>{ (}{same text}{)}") !=
           std::string::npos);
-  REQUIRE(marked(at_run_time(13800)).find("\n[related][:]  none") != std::string::npos);
+  REQUIRE(marked(at_run_time(13800)).find("\n[related][:]   none") != std::string::npos);
   REQUIRE(marked(at_run_time(12345)) == "unknown IPsec error code 12345 (0x3039)");
 }
 
@@ -478,8 +478,8 @@ TEST_CASE("code spaces: an entry of another space says so in both forms") {
   REQUIRE(fields.rfind("name=ERROR_TEST_OTHER_SPACE;code=809;space=RAS;hex=0x329;", 0) == 0);
   std::ostringstream long_os;
   long_os << d.long_form();
-  REQUIRE(long_os.str().find("\nspace:    RAS\n") != std::string::npos);
-  REQUIRE(long_os.str().find("\nrelated:  none") != std::string::npos);
+  REQUIRE(long_os.str().find("\nspace:     RAS\n") != std::string::npos);
+  REQUIRE(long_os.str().find("\nrelated:   none") != std::string::npos);
   REQUIRE(related(other).empty());
   REQUIRE(find(809) == nullptr);  // the Win32 lookups never see it
 }

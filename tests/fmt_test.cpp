@@ -66,16 +66,16 @@ TEST_CASE("fmt: {:l} prints the long form, the same text as streaming long_form(
   };
   const std::string bad_spi = fmt::format(FMT_STRING("{:l}"), describe(at_run_time(13910)));
   REQUIRE(bad_spi == long_text(13910));
-  REQUIRE(bad_spi.rfind("name:     ERROR_IPSEC_BAD_SPI\n"
-                        "code:     13910\n"
-                        "hex:      0x3656\n"
-                        "HRESULT:  0x80073656\n"
-                        "NTSTATUS: 0xC0360001\n"
-                        "kind:     error\n"
-                        "category: IPsec driver\n"
-                        "phase:    none\n"
-                        "message:  The SPI in the packet does not match a valid IPsec SA.\n"
-                        "hint:     ",
+  REQUIRE(bad_spi.rfind("name:      ERROR_IPSEC_BAD_SPI\n"
+                        "code:      13910\n"
+                        "hex:       0x3656\n"
+                        "HRESULT:   0x80073656\n"
+                        "NTSTATUS:  0xC0360001\n"
+                        "kind:      error\n"
+                        "component: IPsec driver\n"
+                        "phase:     none\n"
+                        "message:   The SPI in the packet does not match a valid IPsec SA.\n"
+                        "hint:      ",
                         0) == 0);
   const std::string pruned = fmt::format(FMT_STRING("{:l}"), errc_of(13024));
   REQUIRE(pruned == long_text(13024));

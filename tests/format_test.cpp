@@ -105,8 +105,8 @@ TEST_CASE("std::format: {:l} is the long form, as fmt prints it, of long_form().
     REQUIRE(text.size() == describe(code).long_form().size());
   }
   REQUIRE(format_as(as::row, "{:l}", 13910)
-              .rfind("name:     ERROR_IPSEC_BAD_SPI\n"
-                     "code:     13910\n",
+              .rfind("name:      ERROR_IPSEC_BAD_SPI\n"
+                     "code:      13910\n",
                      0) == 0);
   REQUIRE(format_as(as::errc, "{:l}", 13024).find("NTSTATUS") == std::string::npos);
 }

@@ -308,15 +308,15 @@ TEST_CASE("to_string: every link reason has a label") {
 
 TEST_CASE("long form: 13894 prints every field, one per line, and its related codes") {
   REQUIRE(long_text(at_run_time(13894)) ==
-          "name:     ERROR_IPSEC_IKE_INVALID_MM_FOR_QM\n"
-          "code:     13894\n"
-          "hex:      0x3646\n"
-          "HRESULT:  0x80073646\n"
-          "kind:     error\n"
-          "category: IKE/AuthIP negotiation\n"
-          "phase:    quick mode\n"
-          "message:  Parameters of the main mode are invalid for this quick mode.\n"
-          "hint:     " +
+          "name:      ERROR_IPSEC_IKE_INVALID_MM_FOR_QM\n"
+          "code:      13894\n"
+          "hex:       0x3646\n"
+          "HRESULT:   0x80073646\n"
+          "kind:      error\n"
+          "component: IKE/AuthIP negotiation\n"
+          "phase:     quick mode\n"
+          "message:   Parameters of the main mode are invalid for this quick mode.\n"
+          "hint:      " +
               std::string(ipsecerr::find(13894)->hint) +
               "\n"
               "related:\n"
@@ -327,10 +327,10 @@ TEST_CASE("long form: 13894 prints every field, one per line, and its related co
 
 TEST_CASE("long form: a code without links says none; an unknown code is one short line") {
   const std::string text = long_text(at_run_time(11033));
-  REQUIRE(text.find("name:     WSA_IPSEC_NAME_POLICY_ERROR\n") == 0);
-  REQUIRE(text.find("phase:    none\n") != std::string::npos);
+  REQUIRE(text.find("name:      WSA_IPSEC_NAME_POLICY_ERROR\n") == 0);
+  REQUIRE(text.find("phase:     none\n") != std::string::npos);
   REQUIRE(text.size() >= 15);
-  REQUIRE(text.substr(text.size() - 15) == "\nrelated:  none");
+  REQUIRE(text.substr(text.size() - 16) == "\nrelated:   none");
   REQUIRE(long_text(at_run_time(12345)) == "unknown IPsec error code 12345 (0x3039)");
 }
 
@@ -348,9 +348,9 @@ TEST_CASE("long form: write() pieces and size() agree with the streamed text for
     const auto lines = static_cast<std::size_t>(std::count(streamed.begin(), streamed.end(), '\n'));
     const auto n = ipsecerr::related(e.code).size();
     REQUIRE(lines == 9 + (e.ntstatus != 0 ? 1 : 0) + n);
-    REQUIRE((streamed.find("\nNTSTATUS: " + std::string(ipsecerr::to_hex(e.ntstatus).view()) +
+    REQUIRE((streamed.find("\nNTSTATUS:  " + std::string(ipsecerr::to_hex(e.ntstatus).view()) +
                            "\n") != std::string::npos) == (e.ntstatus != 0));
-    REQUIRE(streamed.find(std::string("\nhint:     ") + std::string(e.hint) + "\n") !=
+    REQUIRE(streamed.find(std::string("\nhint:      ") + std::string(e.hint) + "\n") !=
             std::string::npos);
   }
 }

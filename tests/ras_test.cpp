@@ -318,23 +318,23 @@ TEST_CASE("ras describe: the one-line form, the long form and unknown codes") {
 
   const std::string long_form = streamed(ipsecerr::describe_ras(at_run_time(792)).long_form());
   REQUIRE(long_form ==
-          "name:     ERROR_OAKLEY_TIMED_OUT\n"
-          "code:     792\n"
-          "space:    RAS\n"
-          "hex:      0x318\n"
-          "HRESULT:  0x80070318\n"
-          "kind:     error\n"
-          "category: VPN client (RAS)\n"
-          "phase:    none\n"
-          "message:  The L2TP connection attempt failed because security negotiation timed out.\n"
-          "hint:     " +
+          "name:      ERROR_OAKLEY_TIMED_OUT\n"
+          "code:      792\n"
+          "space:     RAS\n"
+          "hex:       0x318\n"
+          "HRESULT:   0x80070318\n"
+          "kind:      error\n"
+          "component: VPN client (RAS)\n"
+          "phase:     none\n"
+          "message:   The L2TP connection attempt failed because security negotiation timed out.\n"
+          "hint:      " +
               std::string(find_ras(792)->hint) +
               "\n"
               "related:\n"
               "  13805 ERROR_IPSEC_IKE_TIMED_OUT (IKE code and VPN client code)\n"
               "  RAS 809 ERROR_VPN_TIMEOUT (same family)");
   REQUIRE(ipsecerr::describe_ras(792).long_form().size() == long_form.size());
-  REQUIRE(streamed(ipsecerr::describe_ras(870).long_form()).find("related:  none") !=
+  REQUIRE(streamed(ipsecerr::describe_ras(870).long_form()).find("related:   none") !=
           std::string::npos);
 }
 

@@ -348,7 +348,7 @@ class long_description {
 
   /// Calls field(std::string_view label, std::string_view value) for each labelled field, in
   /// order: name, code, space (only for a code space other than win32), hex, HRESULT, NTSTATUS
-  /// (only for the codes that have an NTSTATUS twin), kind, category (the component's label),
+  /// (only for the codes that have an NTSTATUS twin), kind, component (its label),
   /// phase, message, hint. Labels have no colon. Nothing for an unknown code. The related codes
   /// follow in the long form; related() gives them.
   template <class Field>
@@ -362,15 +362,15 @@ class long_description {
     field(std::string_view("HRESULT"), to_hex(to_hresult(e->code)).view());
     if (e->ntstatus != 0) field(std::string_view("NTSTATUS"), to_hex(e->ntstatus).view());
     field(std::string_view("kind"), to_string(e->kind));
-    field(std::string_view("category"), to_string(e->component));
+    field(std::string_view("component"), to_string(e->component));
     field(std::string_view("phase"), to_string(e->phase));
     field(std::string_view("message"), e->message);
     field(std::string_view("hint"), e->hint);
   }
 
   /// Calls out(std::string_view piece, long_part part) with the pieces of the long form, each
-  /// with what it is: lines "label:    value" (labels padded to 10 columns) for the fields(),
-  /// then "related:" and one line "  13885 NAME (reason)" per related code (or "related:  none").
+  /// with what it is: lines "label:     value" (labels padded to 11 columns) for the fields(),
+  /// then "related:" and one line "  13885 NAME (reason)" per related code (or "related:   none").
   /// Lines are joined by '\n', with no newline at the end. An unknown code gives the one-line
   /// form as one value: "unknown IPsec error code 12345 (0x3039)".
   template <class Out>
@@ -380,7 +380,7 @@ class long_description {
       d_.write_line([&out](std::string_view piece) { out(piece, long_part::value); });
       return;
     }
-    constexpr std::string_view spaces("         ");  // after a label, up to column 10
+    constexpr std::string_view spaces("          ");  // after a label, up to column 11
     bool first = true;
     fields([&](std::string_view label, std::string_view value) {
       if (!first) out(std::string_view("\n"), long_part::space);
@@ -395,7 +395,7 @@ class long_description {
     out(std::string_view("related"), long_part::label);
     out(std::string_view(":"), long_part::label);
     if (links.empty()) {
-      out(std::string_view("  "), long_part::space);
+      out(std::string_view("   "), long_part::space);
       out(std::string_view("none"), long_part::value);
     }
     for (const related_code& r : links) {
