@@ -287,7 +287,8 @@ def check_man():
     rc, out, _ = run(["--help"])
     names = set(re.findall(r"(?m)^ +(-[a-z]), ", out.decode()))
     names |= set(re.findall(r"(?m)^ +(?:-[a-z], |    )(--[a-z][a-z-]*)", out.decode()))
-    check(rc == 0 and {"-h", "--help", "--list", "--search", "--annotate", "--json", "--color",
+    check(rc == 0 and {"-h", "--help", "-l", "--list", "-s", "--search", "--annotate", "-b",
+                       "--brief", "-q", "--quiet", "--json", "--format", "--color",
                        "--version"} <= names, f"--help lists the options: {sorted(names)}")
     for name in sorted(names) + ["--"]:
         check(re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) is not None,
@@ -352,11 +353,32 @@ def check_stdin():
     rc, out, err = run([], stdin=b"\n \n\t\r\n")
     check(rc == 0 and out == b"" and err == b"", "only blank lines: nothing to do, exit 0")
 
-    # A pasted ticket line: looked up as a whole token for now, so not found (exit 1).
-    ticket = b"VPN drops for all users since Monday, event 20227 says error 13801\n"
+    # A pasted ticket line: no reading as a whole, so the codes inside it are found (find_in),
+    # each said where it was found; a line without any code is not found (exit 1).
+    ticket = b"VPN drops for all users since Monday, RasClient says error 13801 (0x35E9)\n"
     rc, out, err = run([], stdin=b"13806\n" + ticket)
-    check(rc == 1 and out == run(["13806"])[1], "a ticket line is not a code as a whole: exit 1")
-    check(err.count(b"\n") == 1 and b"'VPN drops for all users" in err, f"ticket line named: {err!r}")
+    check(rc == 0 and err == b"", f"a ticket line: its codes found, exit 0 ({rc}, {err!r})")
+    blocks = out.decode().split("\n\n")
+    check(len(blocks) == 3 and blocks[0] + "\n" == run(["13806"])[1].decode(), "13806, then 2 found")
+    check(blocks[1].startswith("'VPN drops for all users since Monday, RasClient says error 13801 "
+                               "(0x35E9)': found 13801 read as decimal:\nname:     "
+                               "ERROR_IPSEC_IKE_AUTH_FAIL\n"), "found: says what, where: " + blocks[1][:120])
+    check(blocks[2].startswith("'VPN drops") and "found 0x35E9 read as hex:" in blocks[2], "and 0x35E9")
+    rc, out, err = run(["-b"], stdin=b"ticket 4711: VPN is slow again\n")
+    check(rc == 1 and out == b"" and err.count(b"\n") == 1, "a line without a code: exit 1")
+    # Whole lines of the export: every code in them, except what only a name suffix spells
+    # (qm_expired: name suffixes are found only as a whole token, they are English words).
+    rc, out, err = run(["-b"], stdin=open(EVENTS, "rb").read())
+    check(rc == 1 and out == brief_lines([c for c in codes if c != "qm_expired"]),
+          "whole lines: the codes inside them")
+    check(err.count(b"\n") == 3 and b"'TimeCreated" in err and b"qm_expired" in err,
+          f"whole lines not found: the header, the line without a code, qm_expired: {err!r}")
+    rc, out, _ = run(["--json", "x 13801"])
+    found = json.loads(out)["query"][0]
+    check(found["readings"] == [] and [(f["offset"], f["length"], f["form"], f["code"])
+                                       for f in found["found"]] == [(2, 5, "decimal", 13801)],
+          "JSON: found codes with offset, length, form, code")
+    check(found["found"][0]["entry"]["name"] == "ERROR_IPSEC_IKE_AUTH_FAIL", "JSON: found entry")
 
     # -q: nothing at all on stdout or stderr, only the status.
     check(run(["-q"], stdin=body) == (0, b"", b""), "-q: every line found: exit 0, silent")

@@ -30,13 +30,21 @@ class json_writer : public lookup_writer {
  public:
   explicit json_writer(bool one_per_line) : one_per_line_(one_per_line) {}
   void token(std::string_view input, const ipsecerr::readings& r) override {
-    const json element = query_json(input, r);
-    if (one_per_line_) {
-      print("{}\n", json_text(element, true));
-      return;
+    write(query_json(input, r));
+  }
+  // The element of a token found inside: no readings as a whole, and "found": where each code
+  // is (byte offset and length in the input), its form, code and entry.
+  void found(std::string_view input, const ipsecerr::found_codes& codes) override {
+    json element = query_json(input, ipsecerr::readings());
+    json& inside = element["found"] = json::array();
+    for (const ipsecerr::found_code& c : codes) {
+      inside.push_back({{"offset", c.offset},
+                        {"length", c.length},
+                        {"form", ipsecerr::to_id(c.form)},
+                        {"code", c.entry->code},
+                        {"entry", entry_json(*c.entry)}});
     }
-    print("{}\n    {}", count_++ == 0 ? "{\n  \"query\": [" : ",",
-          json_text(element, false, "    "));
+    write(element);
   }
   void finish() override {
     if (one_per_line_) return;
@@ -44,6 +52,15 @@ class json_writer : public lookup_writer {
   }
 
  private:
+  void write(const json& element) {
+    if (one_per_line_) {
+      print("{}\n", json_text(element, true));
+      return;
+    }
+    print("{}\n    {}", count_++ == 0 ? "{\n  \"query\": [" : ",",
+          json_text(element, false, "    "));
+  }
+
   bool one_per_line_;
   std::size_t count_ = 0;
 };
@@ -73,7 +90,7 @@ json entry_json(const ipsecerr::error_info& e) {
 json query_json(std::string_view input, const ipsecerr::readings& r) {
   json readings = json::array();
   for (const ipsecerr::reading& x : r) {
-    json reading = {{"form", id_of(x.form)}, {"code", x.code}, {"known", x.known()}};
+    json reading = {{"form", ipsecerr::to_id(x.form)}, {"code", x.code}, {"known", x.known()}};
     if (x.known()) reading["entry"] = entry_json(*x.info());
     readings.push_back(std::move(reading));
   }

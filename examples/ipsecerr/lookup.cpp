@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The tool's text output (see lookup.hpp).
+// Lookups (see lookup.hpp): the text blocks, the -b lines, and the loop over standard input.
 #include "lookup.hpp"
 
 #include <algorithm>
@@ -94,12 +94,27 @@ class text_writer : public lookup_writer {
       tell("'{}': not a known IPsec error code or name", shown(input));
       return;
     }
-    if (!first_) out().put('\n');
-    first_ = false;
+    separate();
     write_readings(r, input, p_);
+  }
+  void found(std::string_view input, const ipsecerr::found_codes& codes) override {
+    for (const ipsecerr::found_code& c : codes) {
+      separate();
+      print("{}'{}': found {} read as {}:{}\n", p_.bold(), shown(input),
+            shown(input.substr(c.offset, c.length)), ipsecerr::to_string(c.form), p_.reset());
+      write_block(*c.entry, p_);
+    }
+    if (codes.truncated()) {
+      tell("'{}': more than {} codes, the first {} shown", shown(input), codes.size(),
+           codes.size());
+    }
   }
 
  private:
+  void separate() {
+    if (!first_) out().put('\n');
+    first_ = false;
+  }
   palette p_;
   bool first_ = true;
 };
@@ -113,10 +128,27 @@ class brief_writer : public lookup_writer {
       if (x.known()) write_brief(*x.info(), p_);
     }
   }
+  void found(std::string_view, const ipsecerr::found_codes& codes) override {
+    for (const ipsecerr::found_code& c : codes) write_brief(*c.entry, p_);
+  }
 
  private:
   palette p_;
 };
+
+// One token: its readings as a whole, else the codes inside it. Whether it gave a code.
+bool look_up_one(std::string_view token, lookup_writer& w) {
+  const ipsecerr::readings r = ipsecerr::parse(token);
+  if (r.empty()) {
+    const ipsecerr::found_codes inside = ipsecerr::find_in(token);
+    if (!inside.empty()) {
+      w.found(token, inside);
+      return true;
+    }
+  }
+  w.token(token, r);
+  return !r.empty();
+}
 
 // The longest line of standard input that is looked up; a longer one is reported, not read
 // whole, so that memory stays bounded.
@@ -135,9 +167,7 @@ int look_up_lines(lookup_writer& w) {
       continue;
     }
     if (line.find_first_not_of(" \t\v\f\r") == std::string_view::npos) continue;  // blank
-    const ipsecerr::readings r = ipsecerr::parse(line);
-    if (r.empty()) status = not_found;
-    w.token(line, r);
+    if (!look_up_one(line, w)) status = not_found;
   }
   if (lines.failed()) {
     complain("cannot read standard input: {}", std::strerror(in.error()));
@@ -168,9 +198,7 @@ int look_up(const options& o, lookup_writer& w) {
       status = std::max(status, look_up_lines(w));
       continue;
     }
-    const ipsecerr::readings r = ipsecerr::parse(arg);
-    if (r.empty()) status = std::max(status, not_found);
-    w.token(arg, r);
+    if (!look_up_one(arg, w)) status = std::max(status, not_found);
   }
   w.finish();
   return status;

@@ -4,6 +4,7 @@
 #ifndef IPSECERR_TOOL_LOOKUP_HPP
 #define IPSECERR_TOOL_LOOKUP_HPP
 
+#include <ipsecerr/find.hpp>
 #include <ipsecerr/parse.hpp>
 #include <memory>
 #include <string_view>
@@ -20,7 +21,10 @@ class lookup_writer {
   lookup_writer(const lookup_writer&) = delete;
   lookup_writer& operator=(const lookup_writer&) = delete;
   virtual ~lookup_writer() = default;
+  /// A token and its readings as a whole (none: not found).
   virtual void token(std::string_view input, const ipsecerr::readings& r) = 0;
+  /// A token with no reading as a whole, and the codes find_in() found inside it (some).
+  virtual void found(std::string_view input, const ipsecerr::found_codes& codes) = 0;
   virtual void finish() {}
 };
 
@@ -31,7 +35,9 @@ std::unique_ptr<lookup_writer> text_lookups(const palette& p);
 std::unique_ptr<lookup_writer> brief_lookups(const palette& p);
 
 /// Looks up the operands in order, '-' (or nothing, when standard input is a pipe or a file)
-/// meaning each line of standard input. found_all when every token had a reading.
+/// meaning each line of standard input. A token with no reading as a whole is searched for
+/// codes inside it (find_in: `hr=0x80073646;`, a pasted log line). found_all when every token
+/// gave a code.
 int look_up(const options& o, lookup_writer& w);
 
 }  // namespace ipsecerr_tool

@@ -27,8 +27,8 @@ constexpr std::string_view footer_text =
     R"(  --                    end of options (an argument that starts with - and a digit is a code,
                         not an option)
 
-Exit status: 0 when every code or word was found (--annotate: unless I/O failed), 1 when any
-was not, 2 on a usage or I/O error.
+Exit status: 0 when every code, line of standard input or word was found (--annotate: unless
+I/O failed), 1 when any was not, 2 on a usage or I/O error.
 
 Examples:
   ipsecerr 0x80073646
@@ -104,12 +104,15 @@ struct command_line {
     app.allow_windows_style_options(false);  // on Windows too, /path is an operand
     app.allow_extras();  // unknown options are reported by problem_with(), in the tool's words
     app.set_help_flag("-h,--help", "show this help");
-    app.add_option("CODE", o.operands,
-                   "look up each code: decimal (13894), hex (0x3646), HRESULT (0x80073646, "
-                   "2147956294, -2147011002), NTSTATUS (0xC0073646, 0xC0360001), %%13894, a name "
-                   "(ERROR_IPSEC_IKE_QM_EXPIRED) or its end (qm_expired); an ambiguous token "
-                   "(3646) shows every reading. - reads standard input, each line a code (as no "
-                   "CODE does when standard input is a pipe or a file); blank lines are skipped");
+    app.add_option(
+        "CODE", o.operands,
+        "look up each code: decimal (13894), hex (0x3646), HRESULT (0x80073646, "
+        "2147956294, -2147011002), NTSTATUS (0xC0073646, 0xC0360001), %%13894, a name "
+        "(ERROR_IPSEC_IKE_QM_EXPIRED) or its end (qm_expired); an ambiguous token "
+        "(3646) shows every reading; in an argument with no reading as a whole (hr=0x80073646; "
+        "or a log line) the codes inside are found. - reads standard input, each line a code (as "
+        "no "
+        "CODE does when standard input is a pipe or a file); blank lines are skipped");
     mode_flag("-l,--list", mode::list,
               "one line per code (code, hex, name, message), all or one component (the part of "
               "Windows that reports it): " +

@@ -8,7 +8,6 @@
 #include <string_view>
 #include <vector>
 
-#include "ids.hpp"
 #include "json.hpp"
 
 namespace ipsecerr_tool {
@@ -91,12 +90,17 @@ class table_writer : public lookup_writer {
   explicit table_writer(format f) : table_(f, {"input", "form"}) {}
   void token(std::string_view input, const ipsecerr::readings& r) override {
     for (const ipsecerr::reading& x : r) {
-      if (x.known())
-        table_.entry({std::string(input), std::string(id_of(x.form))}, entry_json(*x.info()));
+      if (x.known()) row(input, x.form, *x.info());
     }
+  }
+  void found(std::string_view input, const ipsecerr::found_codes& codes) override {
+    for (const ipsecerr::found_code& c : codes) row(input, c.form, *c.entry);
   }
 
  private:
+  void row(std::string_view input, ipsecerr::form f, const ipsecerr::error_info& e) {
+    table_.entry({std::string(input), std::string(ipsecerr::to_id(f))}, entry_json(e));
+  }
   table table_;
 };
 
