@@ -255,8 +255,9 @@ TEST_CASE("rank_search: short words match whole words only; _ splits words") {
   REQUIRE(has(spi, 13910));
   REQUIRE_FALSE(has(spi, 13853));  // "... from SSPI."
   REQUIRE_FALSE(has(spi, 13856));  // "Failed to determine SSPI principal name ..."
-  // Not inside "NatOA" nor "signature": only the word NAT of RAS 809's message.
-  REQUIRE(ranks("NAT") == std::vector<ranked>{{809, search_rank::phrase, code_space::ras}});
+  // Not inside "NatOA" nor "signature": the word NAT of RAS 809's message, and 789's NAT-T keyword.
+  REQUIRE(ranks("NAT") == std::vector<ranked>{{809, search_rank::phrase, code_space::ras},
+                                              {789, search_rank::keyword, code_space::ras}});
   const auto mm = ranked_codes("mm");
   REQUIRE(has(mm, 13811));  // ERROR_IPSEC_IKE_QUEUE_DROP_MM
   REQUIRE(has(mm, 13003));  // ERROR_IPSEC_MM_POLICY_EXISTS
@@ -330,14 +331,19 @@ TEST_CASE("keywords: our own words for codes, each entry's own") {
   REQUIRE(ipsecerr::keywords(0x8007362Cu) == ipsecerr::keywords(13868));
   REQUIRE(ipsecerr::keywords(13894).empty());
   REQUIRE(ipsecerr::keywords(42).empty());
+  std::vector<const ipsecerr::error_info*> entries;
+  for (const auto& e : ipsecerr::all()) entries.push_back(&e);
+  for (const auto& e : ipsecerr::all_ras()) entries.push_back(&e);
   std::size_t with = 0;
-  for (const auto& e : ipsecerr::all()) {
-    const std::string_view k = ipsecerr::keywords(e);
+  for (const auto* e : entries) {
+    const std::string_view k = ipsecerr::keywords(*e);
     if (k.empty()) continue;
     ++with;
+    CAPTURE(e->code);
     // Keywords say what the message does not: none is the message itself.
-    REQUIRE(k != e.message);
-    REQUIRE(first(k) == e.code);
+    REQUIRE(k != e->message);
+    const auto r = ipsecerr::rank_search(at_run_time(k));
+    REQUIRE(r[0].entry == e);
   }
   REQUIRE(with ==
           sizeof(ipsecerr::detail::keyword_rows) / sizeof(ipsecerr::detail::keyword_rows[0]));
@@ -411,4 +417,21 @@ TEST_CASE("rank_search: RAS: capacity holds both tables") {
   std::size_t ras = 0;
   for (const auto& h : r) ras += h.entry->space == code_space::ras ? 1 : 0;
   REQUIRE(ras == ipsecerr::all_ras().size() - 1);  // all but 843 ("Mobility is disabled ...")
+}
+
+TEST_CASE("keywords: RAS codes have keywords only where a source backs them") {
+  REQUIRE(ipsecerr::keywords(*ipsecerr::find_ras(809)) ==
+          "IKEv2 fragmentation, IP fragments, NAT-T");
+  REQUIRE(ipsecerr::keywords(*ipsecerr::find_ras(789)) == "NAT-T");
+  REQUIRE(ipsecerr::keywords(*ipsecerr::find_ras(827)).empty());
+  // keywords(code) is for Win32 codes: 809 is no Win32 IPsec code.
+  REQUIRE(ipsecerr::keywords(809).empty());
+  REQUIRE(ranks("IKEv2 fragmentation") ==
+          std::vector<ranked>{{809, search_rank::keyword, code_space::ras}});
+  // Keyword hits of both spaces: Win32 first.
+  REQUIRE(ranks("IP fragments") ==
+          std::vector<ranked>{{13805, search_rank::keyword},
+                              {809, search_rank::keyword, code_space::ras}});
+  REQUIRE(ranks("NAT-T") == std::vector<ranked>{{789, search_rank::keyword, code_space::ras},
+                                                {809, search_rank::keyword, code_space::ras}});
 }

@@ -17,6 +17,15 @@ inline namespace v1 {
 
 namespace detail {
 
+// Every RAS row of keywords.def names a RAS code (keywords.hpp checks the Win32 rows).
+constexpr bool ras_keywords_known() noexcept {
+  for (const keyword_row& k : keyword_rows) {
+    if (k.space == code_space::ras && find_ras_plain(k.code) == nullptr) return false;
+  }
+  return true;
+}
+static_assert(ras_keywords_known(), "ipsecerr: a RAS row of keywords.def must name a RAS code");
+
 // Whether `text` contains `word` (already lower case), ignoring ASCII case.
 // Compares the first letter before the rest, through plain pointers: a constant expression that
 // searches the whole table then stays well inside clang's default constexpr step limit.
