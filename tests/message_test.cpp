@@ -291,6 +291,150 @@ TEST_CASE("find_message: bad input is read safely") {
   REQUIRE(find("Load failed\xC2").empty());  // a broken UTF-8 byte closes no field
   std::string spaces = "Failure Reason:" + std::string(300, ' ') + "Load failed";
   REQUIRE(find(spaces).empty());  // further from its label than field_context_max
-  std::string runs = "IKE" + std::string(600, ' ') + "authentication credentials are unacceptable";
+  std::string runs = "IKE" + std::string(ipsecerr::message_span_max, ' ') +
+                     "authentication credentials are unacceptable";
   REQUIRE(find(runs).empty());  // a run of spaces longer than message_span_max
+  std::string ras_runs =
+      "Mobility is" + std::string(ipsecerr::message_span_max, '.') + "disabled for this connection";
+  REQUIRE(find(ras_runs).empty());                         // the same for a RAS text's separators
+  REQUIRE(find("Mobility is disabled for this").empty());  // a RAS text cut short
+  REQUIRE(find("(e.g, firewalls, NAT, routers, etc)").empty());  // a RAS text's part alone
+}
+
+// ---- RAS entries (ipsecerr/ras.hpp): the SDK's text, and as Windows builds print it ----
+
+namespace {
+
+// 809's text as RasError.h (SDK 10.0.26100) gives it, written out here, not read from the table.
+constexpr std::string_view sdk_809 =
+    "The network connection between your computer and the VPN server could not be established "
+    "because the remote server is not responding. This could be because one of the network "
+    "devices (e.g, firewalls, NAT, routers, etc) between your computer and the remote server is "
+    "not configured to allow VPN connections. Please contact your Administrator or your service "
+    "provider to determine which device may be causing the problem.";
+// The other two run-time wordings of the example list (reference README), whole.
+constexpr std::string_view run_time_809_dotted =
+    "The network connection between your computer and the VPN server could not be established "
+    "because the remote server is not responding. This could be because one of the network "
+    "devices (e.g. firewalls, NAT, routers, etc.) between your computer and the remote server is "
+    "not configured to allow VPN connections. Please contact your Administrator or your service "
+    "provider to determine which device may be causing the problem.";
+constexpr std::string_view run_time_809_router =
+    "The network connection between your computer and the VPN server could not be established "
+    "because the remote server is not responding. This could be because one of the network "
+    "devices (e.g., firewalls, NAT, Router etc.) between your computer and the remote server is "
+    "not configured to allow VPN connections. Please contact your Administrator or your service "
+    "provider to determine which device may be causing the problem.";
+
+}  // namespace
+
+static_assert(ipsecerr::find_message(sdk_809)[0].entry->space == ipsecerr::code_space::ras);
+static_assert(ipsecerr::find_message(run_time_809_router)[0].entry->code == 809);
+
+TEST_CASE("find_message: RAS texts: the SDK's text is exact, and finds the RAS entry") {
+  REQUIRE(sdk_809 == ipsecerr::find_ras(809)->message);
+  const auto hits = ipsecerr::find_message(at_run_time(sdk_809));
+  REQUIRE(hits.size() == 1);
+  REQUIRE(hits[0].entry == ipsecerr::find_ras(809));
+  REQUIRE(hits[0].entry->space == ipsecerr::code_space::ras);
+  REQUIRE(hits[0].match == message_match::exact);
+  REQUIRE_FALSE(hits.shared());
+}
+
+TEST_CASE("find_message: RAS texts: the three documented wordings of 809 all find it") {
+  for (const std::string_view text : {sdk_809, run_time_809_dotted, run_time_809_router}) {
+    CAPTURE(text);
+    const std::string whole(text);
+    const auto as_text = find(whole);
+    REQUIRE(as_text.size() == 1);
+    REQUIRE(as_text[0].code == 809);
+    // A normalized match spans the text without its final period, as for Win32 texts.
+    const bool exact = text == sdk_809;
+    REQUIRE(as_text[0].match == (exact ? message_match::exact : message_match::normalized));
+    REQUIRE(as_text[0].text == (exact ? whole : whole.substr(0, whole.size() - 1)));
+    // As RasClient's event 20227 text or a ticket holds it: after a prefix, before more words.
+    const std::string line =
+        "CoId={4E1D}: The user dialed a connection named Work VPN which has "
+        "failed. Error 809: " +
+        whole + " Any idea?";
+    const auto inside = find(line);
+    REQUIRE(inside.size() == 1);
+    REQUIRE(inside[0].code == 809);
+    REQUIRE(inside[0].match == message_match::contained);
+    REQUIRE(inside[0].text == whole);
+    // Lower case, and in an XML element: a whole field.
+    std::string lower = "<Data Name=\"Reason\">" + whole + "</Data>";
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const auto field = in_line(lower);
+    REQUIRE(field.size() == 1);
+    REQUIRE(field[0].code == 809);
+    REQUIRE(field[0].match == message_match::field);
+  }
+}
+
+TEST_CASE("find_message: RAS texts: punctuation and spacing may differ, words may not") {
+  // 766 and 870: the SDK's double spaces collapsed.
+  require_single({
+      {"A certificate could not be found. Connections that use the L2TP protocol over IPSec "
+       "require the installation of a machine certificate, also known as a computer certificate.",
+       766, message_match::normalized,
+       "A certificate could not be found. Connections that use the L2TP protocol over IPSec "
+       "require the installation of a machine certificate, also known as a computer certificate"},
+      {"The Interface could not be enabled as more than one interface with same destination has "
+       "been created with authentication method as Pre Shared Key. Change the destination/auth "
+       "method and enable the interface",
+       870, message_match::normalized,
+       "The Interface could not be enabled as more than one interface with same destination has "
+       "been created with authentication method as Pre Shared Key. Change the destination/auth "
+       "method and enable the interface"},
+      // Quotes as Windows may print them, typographic or none, and no final period.
+      {"The VPN connection cannot be completed because the \xE2\x80\x98IKE and AuthIP IPSec Keying "
+       "Modules\xE2\x80\x99 service and/or the \xE2\x80\x98"
+       "Base Filtering Engine\xE2\x80\x99 "
+       "service is not running. These services are required to establish the connection. Please "
+       "ensure that these services have been started before dialing the connection",
+       827, message_match::normalized,
+       "The VPN connection cannot be completed because the \xE2\x80\x98IKE and AuthIP IPSec Keying "
+       "Modules\xE2\x80\x99 service and/or the \xE2\x80\x98"
+       "Base Filtering Engine\xE2\x80\x99 "
+       "service is not running. These services are required to establish the connection. Please "
+       "ensure that these services have been started before dialing the connection"},
+      {"mobility is disabled for this connection", 843, message_match::normalized,
+       "mobility is disabled for this connection"},
+      {"Error: Mobility is disabled for this connection.", 843, message_match::field,
+       "Mobility is disabled for this connection."},
+  });
+  // A changed word is another text: "routers" stays as it is outside the example list.
+  std::string other(sdk_809);
+  other.replace(other.find("VPN server"), 10, "RAS server");
+  REQUIRE(find(other).empty());
+  // Words must stay apart: "e.g" is two words, "eg" is one.
+  std::string merged(sdk_809);
+  merged.replace(merged.find("(e.g,"), 5, "(eg,");
+  REQUIRE(find(merged).empty());
+  // The list must still end with "etc".
+  std::string no_etc(sdk_809);
+  no_etc.replace(no_etc.find("etc)"), 4, ")");
+  REQUIRE(find(no_etc).empty());
+}
+
+TEST_CASE("find_message: every RAS message finds its own entry, also in lower case after a label") {
+  for (const ipsecerr::error_info& e : ipsecerr::all_ras()) {
+    CAPTURE(e.code);
+    const auto exact = ipsecerr::find_message(at_run_time(e.message));
+    REQUIRE(exact.size() == 1);
+    REQUIRE(exact[0].entry == &e);
+    REQUIRE(exact[0].match == message_match::exact);
+    REQUIRE(ipsecerr::is_distinctive(e));
+    std::string lower = "Reason: " + std::string(e.message);
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const auto field = ipsecerr::find_messages(lower);
+    REQUIRE(field.size() == 1);
+    REQUIRE(field[0].entry == &e);
+    REQUIRE(field[0].match == message_match::field);
+    REQUIRE(field[0].offset == 8);
+    REQUIRE(e.message.size() <= ipsecerr::longest_message_size);
+  }
+  // The longest message is a RAS one (811): message_span_max covers both tables.
+  REQUIRE(ipsecerr::longest_message_size == ipsecerr::find_ras(811)->message.size());
 }

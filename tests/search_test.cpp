@@ -139,22 +139,32 @@ namespace {
 
 using ipsecerr::search_rank;
 
+using ipsecerr::code_space;
+
 struct ranked {
   std::uint32_t code;
   search_rank rank;
-  bool operator==(const ranked& o) const { return code == o.code && rank == o.rank; }
+  code_space space = code_space::win32;
+  bool operator==(const ranked& o) const {
+    return code == o.code && rank == o.rank && space == o.space;
+  }
 };
 
 std::ostream& operator<<(std::ostream& os, const ranked& r) {
-  return os << r.code << " " << to_string(r.rank);
+  return os << (r.space == code_space::ras ? "RAS " : "") << r.code << " " << to_string(r.rank);
 }
 
 std::vector<ranked> ranks(std::string_view query) {
   std::vector<ranked> out;
   for (const auto& h : ipsecerr::rank_search(at_run_time(query))) {
-    out.push_back({h.entry->code, h.rank});
+    out.push_back({h.entry->code, h.rank, h.entry->space});
   }
   return out;
+}
+
+// The order of results within a rank: Win32 entries, then RAS entries, each in code order.
+std::uint64_t order_key(const ipsecerr::error_info& e) {
+  return std::uint64_t{e.space == code_space::ras ? 1u : 0u} << 32 | e.code;
 }
 
 std::uint32_t first(std::string_view query) {
@@ -243,9 +253,11 @@ TEST_CASE("rank_search: a query with a log prefix, quotes or an extra word still
 TEST_CASE("rank_search: short words match whole words only; _ splits words") {
   const auto spi = ranked_codes("SPI");
   REQUIRE(has(spi, 13910));
-  REQUIRE_FALSE(has(spi, 13853));        // "... from SSPI."
-  REQUIRE_FALSE(has(spi, 13856));        // "Failed to determine SSPI principal name ..."
-  REQUIRE(ranked_codes("NAT").empty());  // not inside "NatOA" nor "signature"
+  REQUIRE_FALSE(has(spi, 13853));  // "... from SSPI."
+  REQUIRE_FALSE(has(spi, 13856));  // "Failed to determine SSPI principal name ..."
+  // Not inside "NatOA" nor "signature": the word NAT of RAS 809's message, and 789's NAT-T keyword.
+  REQUIRE(ranks("NAT") == std::vector<ranked>{{809, search_rank::phrase, code_space::ras},
+                                              {789, search_rank::keyword, code_space::ras}});
   const auto mm = ranked_codes("mm");
   REQUIRE(has(mm, 13811));  // ERROR_IPSEC_IKE_QUEUE_DROP_MM
   REQUIRE(has(mm, 13003));  // ERROR_IPSEC_MM_POLICY_EXISTS
@@ -260,7 +272,10 @@ TEST_CASE("rank_search: short words match whole words only; _ splits words") {
 
 TEST_CASE("rank_search: keyword hits rank below message hits") {
   REQUIRE(ranks("no proposal chosen") == std::vector<ranked>{{13868, search_rank::keyword}});
-  REQUIRE(ranks("PSK") == std::vector<ranked>{{13801, search_rank::keyword}});
+  // PSK: the names of RAS 811 and 870 (..._BAD_PSK, ..._PSK_INTERFACE_...), then 13801's keyword.
+  REQUIRE(ranks("PSK") == std::vector<ranked>{{811, search_rank::phrase, code_space::ras},
+                                              {870, search_rank::phrase, code_space::ras},
+                                              {13801, search_rank::keyword}});
   REQUIRE(first("root CA not trusted") == 13887);
   REQUIRE(first("SPI mismatch") == 13910);
   // "policy mismatch": the phrase in 13887's name (..._CERT_CHAIN_POLICY_MISMATCH) comes first,
@@ -288,12 +303,13 @@ TEST_CASE("rank_search: best partial matches when no entry has every word") {
 
 TEST_CASE("rank_search: results are in rank order, code order within a rank, each entry once") {
   for (const char* q : {"certificate", "main mode", "policy", "failed", "ike", "dos protection",
-                        "error processing payload", "not found", "x", "13806 certificate"}) {
+                        "error processing payload", "not found", "x", "13806 certificate", "l2tp",
+                        "connection failed", "809 certificate", "server"}) {
     CAPTURE(q);
     const auto r = ipsecerr::rank_search(at_run_time(q));
     for (std::size_t i = 1; i < r.size(); ++i) {
       REQUIRE(r[i - 1].rank <= r[i].rank);
-      if (r[i - 1].rank == r[i].rank) REQUIRE(r[i - 1].entry < r[i].entry);
+      if (r[i - 1].rank == r[i].rank) REQUIRE(order_key(*r[i - 1].entry) < order_key(*r[i].entry));
     }
     REQUIRE(r.size() <= ipsecerr::ranked_results::capacity);
   }
@@ -315,15 +331,107 @@ TEST_CASE("keywords: our own words for codes, each entry's own") {
   REQUIRE(ipsecerr::keywords(0x8007362Cu) == ipsecerr::keywords(13868));
   REQUIRE(ipsecerr::keywords(13894).empty());
   REQUIRE(ipsecerr::keywords(42).empty());
+  std::vector<const ipsecerr::error_info*> entries;
+  for (const auto& e : ipsecerr::all()) entries.push_back(&e);
+  for (const auto& e : ipsecerr::all_ras()) entries.push_back(&e);
   std::size_t with = 0;
-  for (const auto& e : ipsecerr::all()) {
-    const std::string_view k = ipsecerr::keywords(e);
+  for (const auto* e : entries) {
+    const std::string_view k = ipsecerr::keywords(*e);
     if (k.empty()) continue;
     ++with;
+    CAPTURE(e->code);
     // Keywords say what the message does not: none is the message itself.
-    REQUIRE(k != e.message);
-    REQUIRE(first(k) == e.code);
+    REQUIRE(k != e->message);
+    const auto r = ipsecerr::rank_search(at_run_time(k));
+    REQUIRE(r[0].entry == e);
   }
   REQUIRE(with ==
           sizeof(ipsecerr::detail::keyword_rows) / sizeof(ipsecerr::detail::keyword_rows[0]));
+}
+
+// ---- RAS entries (ipsecerr/ras.hpp) ----
+
+// A 3-word query over both tables stays a constant expression within the compilers' default
+// limits (clang's -fconstexpr-steps, g++'s -fconstexpr-ops-limit).
+static_assert(ipsecerr::rank_search("pre-shared key problem")[0].entry->code == 811);
+static_assert(ipsecerr::rank_search("809")[0].entry->space == ipsecerr::code_space::ras);
+
+TEST_CASE("rank_search: RAS: a query that is a code leads with that code, in its space") {
+  // 809 is no Win32 IPsec code (as a Win32 code it is an unrelated one): RAS 809 leads, alone.
+  REQUIRE(ranks("809") == std::vector<ranked>{{809, search_rank::code, code_space::ras}});
+  REQUIRE(ranks("ERROR_VPN_TIMEOUT") ==
+          std::vector<ranked>{{809, search_rank::code, code_space::ras}});
+  REQUIRE(ranks("vpn_timeout") == std::vector<ranked>{{809, search_rank::code, code_space::ras}});
+  REQUIRE(ranks("0x80070329") == std::vector<ranked>{{809, search_rank::code, code_space::ras}});
+  REQUIRE(ranks("RAS error 809") == std::vector<ranked>{{809, search_rank::code, code_space::ras}});
+  REQUIRE(ranks("error 809")[0] == ranked{809, search_rank::code, code_space::ras});
+  REQUIRE(ranks("L2TP error 789")[0] == ranked{789, search_rank::code, code_space::ras});
+  // 13801 is unchanged: the Win32 code alone, though three RAS entries link to it.
+  REQUIRE(ranks("13801") == std::vector<ranked>{{13801, search_rank::code}});
+  REQUIRE(ranks("0x800735E9") == std::vector<ranked>{{13801, search_rank::code}});
+  // A number that is neither: nothing as a code.
+  for (const auto& h : ipsecerr::rank_search(at_run_time("801"))) {
+    REQUIRE(h.rank != search_rank::code);
+  }
+  // The seven shared name suffixes stay Win32 (ras.hpp: a suffix must hold the RAS segment).
+  REQUIRE(ranks("oakley_auth_fail")[0] == ranked{787, search_rank::code, code_space::ras});
+  REQUIRE(ranks("ike_auth_fail")[0] == ranked{13801, search_rank::code});
+}
+
+TEST_CASE("rank_search: RAS: texts as Windows builds print them rank exact; words find RAS rows") {
+  const std::string dotted =
+      "The network connection between your computer and the VPN server could not be established "
+      "because the remote server is not responding. This could be because one of the network "
+      "devices (e.g. firewalls, NAT, routers, etc.) between your computer and the remote server "
+      "is not configured to allow VPN connections. Please contact your Administrator or your "
+      "service provider to determine which device may be causing the problem.";
+  REQUIRE(ranks(dotted).at(0) == ranked{809, search_rank::exact, code_space::ras});
+  REQUIRE(
+      ranks("The L2TP connection attempt failed because security negotiation timed out").at(0) ==
+      ranked{792, search_rank::exact, code_space::ras});
+  // A Win32 exact hit and a RAS phrase hit: the exact one first.
+  REQUIRE(ranks("negotiation timed out") ==
+          std::vector<ranked>{{13805, search_rank::exact},
+                              {792, search_rank::phrase, code_space::ras}});
+  REQUIRE(first("Base Filtering Engine") == 827);
+  REQUIRE(first("mobility disabled") == 843);
+  // Within a rank, Win32 entries come before RAS entries.
+  const auto cert = ipsecerr::rank_search(at_run_time("certificate"));
+  bool seen_ras = false;
+  for (const auto& h : cert) {
+    if (h.rank != cert[0].rank) break;
+    if (h.entry->space == code_space::ras) seen_ras = true;
+    REQUIRE((h.entry->space == code_space::ras || !seen_ras));
+  }
+  std::size_t ras = 0;
+  for (const auto& h : cert) ras += h.entry->space == code_space::ras ? 1 : 0;
+  REQUIRE(ras >= 4);  // 766, 786, 810, 835 say "certificate"
+}
+
+TEST_CASE("rank_search: RAS: capacity holds both tables") {
+  REQUIRE(ipsecerr::ranked_results::capacity ==
+          ipsecerr::all().size() + ipsecerr::all_ras().size());
+  // "the": nearly every message of both tables.
+  const auto r = ipsecerr::rank_search(at_run_time("the"));
+  REQUIRE(r.size() <= ipsecerr::ranked_results::capacity);
+  std::size_t ras = 0;
+  for (const auto& h : r) ras += h.entry->space == code_space::ras ? 1 : 0;
+  REQUIRE(ras == ipsecerr::all_ras().size() - 1);  // all but 843 ("Mobility is disabled ...")
+}
+
+TEST_CASE("keywords: RAS codes have keywords only where a source backs them") {
+  REQUIRE(ipsecerr::keywords(*ipsecerr::find_ras(809)) ==
+          "IKEv2 fragmentation, IP fragments, NAT-T");
+  REQUIRE(ipsecerr::keywords(*ipsecerr::find_ras(789)) == "NAT-T");
+  REQUIRE(ipsecerr::keywords(*ipsecerr::find_ras(827)).empty());
+  // keywords(code) is for Win32 codes: 809 is no Win32 IPsec code.
+  REQUIRE(ipsecerr::keywords(809).empty());
+  REQUIRE(ranks("IKEv2 fragmentation") ==
+          std::vector<ranked>{{809, search_rank::keyword, code_space::ras}});
+  // Keyword hits of both spaces: Win32 first.
+  REQUIRE(ranks("IP fragments") ==
+          std::vector<ranked>{{13805, search_rank::keyword},
+                              {809, search_rank::keyword, code_space::ras}});
+  REQUIRE(ranks("NAT-T") == std::vector<ranked>{{789, search_rank::keyword, code_space::ras},
+                                                {809, search_rank::keyword, code_space::ras}});
 }

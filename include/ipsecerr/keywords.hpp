@@ -13,22 +13,28 @@ inline namespace v1 {
 namespace detail {
 
 struct keyword_row {
+  code_space space;
   std::uint32_t code;
   std::string_view words;
 };
 
 inline constexpr keyword_row keyword_rows[] = {
-#define IPSECERR_KEYWORDS(code, words) {code, words},
+#define IPSECERR_KEYWORDS(space, code, words) {code_space::space, code, words},
 #include "detail/keywords.def"
 #undef IPSECERR_KEYWORDS
 };
 
-// Sorted by code, each a Win32 row of the table, printable, no empty keyword, no outer spaces.
+// Win32 rows, then RAS rows, each sorted by code; a Win32 row's code is in the table (a RAS row's
+// is checked by ras_keywords_known() in search.hpp, which includes ras.hpp); printable, no empty
+// keyword, no outer spaces.
 constexpr bool keywords_well_formed() noexcept {
-  std::uint32_t previous = 0;
+  std::uint64_t previous = 0;
   for (const keyword_row& k : keyword_rows) {
-    if (k.code <= previous || find_win32(k.code) == nullptr) return false;
-    previous = k.code;
+    const std::uint64_t key = std::uint64_t{k.space == code_space::ras ? 1u : 0u} << 32 | k.code;
+    if (key <= previous || (k.space == code_space::win32 && find_win32(k.code) == nullptr)) {
+      return false;
+    }
+    previous = key;
     const std::string_view w = k.words;
     if (w.empty() || w.front() == ' ' || w.back() == ' ' || w.back() == ',') return false;
     for (std::size_t i = 0; i < w.size(); ++i) {
@@ -53,6 +59,7 @@ struct keyword_index {
 constexpr keyword_index make_keyword_index() noexcept {
   keyword_index index{};
   for (std::size_t k = 0; k < keyword_row_count; ++k) {
+    if (keyword_rows[k].space != code_space::win32) continue;
     const error_info* e = find_win32(keyword_rows[k].code);
     if (e != nullptr) index.of[e - table] = static_cast<std::uint8_t>(k + 1);
   }
@@ -62,10 +69,16 @@ inline constexpr keyword_index keywords_by_row = make_keyword_index();
 
 }  // namespace detail
 
-/// The keywords of an entry of the table, separated by ", ", or "" if it has none:
-/// `keywords(*find(13868)) == "policy mismatch, no proposal chosen, no matching proposal"`.
+/// The keywords of an entry of either table (Win32 or RAS), separated by ", ", or "" if it has
+/// none: `keywords(*find(13868)) == "policy mismatch, no proposal chosen, no matching proposal"`,
+/// `keywords(*find_ras(809))` (ras.hpp) == "IKEv2 fragmentation, IP fragments, NAT-T".
 [[nodiscard]] constexpr std::string_view keywords(const error_info& e) noexcept {
-  if (e.space != code_space::win32) return {};
+  if (e.space != code_space::win32) {
+    for (const detail::keyword_row& k : detail::keyword_rows) {
+      if (k.space == e.space && k.code == e.code) return k.words;
+    }
+    return {};
+  }
   const error_info* row = detail::find_win32(e.code);
   if (row == nullptr) return {};
   const std::size_t k = detail::keywords_by_row.of[row - detail::table];
@@ -73,7 +86,8 @@ inline constexpr keyword_index keywords_by_row = make_keyword_index();
   return detail::keyword_rows[k - 1].words;
 }
 
-/// The keywords of a Win32 code (also HRESULT / NTSTATUS wrapped), or "" if it has none.
+/// The keywords of a Win32 code (also HRESULT / NTSTATUS wrapped), or "" if it has none. For a RAS
+/// code, keywords(*find_ras(code)).
 [[nodiscard]] constexpr std::string_view keywords(std::uint32_t code) noexcept {
   const error_info* e = find(code);
   if (e == nullptr) return {};

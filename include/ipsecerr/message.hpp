@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: MIT
-// ipsecerr::find_message(): the entries whose Windows message a text is or holds (byte for byte,
-// normalized, as a whole field of a line, or inside a sentence); constexpr, allocation-free.
+// ipsecerr::find_message(): the entries (Win32 and RAS) whose message a text is or holds (byte for
+// byte, normalized, as a whole field of a line, or inside a sentence); constexpr, allocation-free.
 #ifndef IPSECERR_MESSAGE_HPP
 #define IPSECERR_MESSAGE_HPP
 
 #include "detail/ascii.hpp"
 #include "ipsecerr.hpp"
+#include "ras.hpp"
 
 namespace ipsecerr {
 inline namespace v1 {
 
-/// How a message was found in a text.
+/// How a message was found in a text. Entries of both code spaces are matched (entry->space tells
+/// them apart). Where a RAS message (ras.hpp) is compared "ignoring" something, its words are what
+/// count: any punctuation or spacing between them, and its example list `(e.g ... etc)` as any
+/// words from `e.g` to `etc`, since Windows builds print these texts differently from the SDK's
+/// RasError.h ("(e.g. firewalls, NAT, routers, etc.)" for 809), the SDK's double spaces collapsed.
 enum class message_match : std::uint8_t {
   exact,       ///< the whole text is the message, byte for byte
   normalized,  ///< the whole text is the message, ignoring ASCII case, runs of spaces, quotes and
@@ -52,51 +57,26 @@ namespace detail {
 constexpr bool msg_alnum(char c) noexcept { return (class_of(c) & alnum_char) != 0; }
 constexpr bool msg_hspace(char c) noexcept { return c == ' ' || c == '\t'; }
 
-// The number of words (runs of ASCII letters and digits) in s.
-constexpr std::size_t count_words(std::string_view s) noexcept {
-  std::size_t n = 0;
-  bool in_word = false;
-  for (const char c : s) {
-    const bool alnum = msg_alnum(c);
-    n += alnum && !in_word ? 1 : 0;
-    in_word = alnum;
-  }
-  return n;
+// The entries whose messages are matched, as rows: the Win32 table's rows, then the RAS table's.
+inline constexpr std::size_t message_rows = table_size + ras_table_size;
+
+constexpr const error_info& message_entry(std::size_t row) noexcept {
+  return row < table_size ? table[row] : ras_table[row - table_size];
 }
 
-// Whether a and b are the same ASCII word ignoring case.
-constexpr bool same_word_folded(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (to_lower(a[i]) != to_lower(b[i])) return false;
-  }
-  return true;
-}
-
-// Words that make a four-word message specific to IPsec.
-inline constexpr std::string_view ipsec_terms[] = {"ike",     "ipsec",  "sa",  "sas",
-                                                   "payload", "authip", "spi", "mm"};
-
-constexpr bool has_ipsec_term(std::string_view s) noexcept {
-  for (std::size_t i = 0; i < s.size();) {
-    if (!msg_alnum(s[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < s.size() && msg_alnum(s[j])) ++j;
-    for (const std::string_view term : ipsec_terms) {
-      if (same_word_folded(s.substr(i, j - i), term)) return true;
-    }
-    i = j;
-  }
-  return false;
+// The row of an entry of either table.
+constexpr std::size_t message_row_of(const error_info& e) noexcept {
+  return e.space == code_space::ras ? table_size + static_cast<std::size_t>(&e - ras_table)
+                                    : static_cast<std::size_t>(&e - table);
 }
 
 // The longest message: what any match spans at least, before runs of spaces.
 constexpr std::size_t longest_message() noexcept {
   std::size_t n = 0;
-  for (const error_info& e : table) n = e.message.size() > n ? e.message.size() : n;
+  for (std::size_t row = 0; row < message_rows; ++row) {
+    const std::size_t size = message_entry(row).message.size();
+    n = size > n ? size : n;
+  }
   return n;
 }
 
@@ -109,8 +89,8 @@ constexpr std::size_t first_word_size(std::string_view m) noexcept {
 
 constexpr std::size_t longest_first_word() noexcept {
   std::size_t n = 0;
-  for (const error_info& e : table) {
-    const std::size_t w = first_word_size(e.message);
+  for (std::size_t row = 0; row < message_rows; ++row) {
+    const std::size_t w = first_word_size(message_entry(row).message);
     n = w > n ? w : n;
   }
   return n;
@@ -118,7 +98,7 @@ constexpr std::size_t longest_first_word() noexcept {
 
 }  // namespace detail
 
-/// The longest Windows message in the table, in bytes.
+/// The longest message of an entry (Win32 or RAS), in bytes.
 inline constexpr std::size_t longest_message_size = detail::longest_message();
 
 /// The most bytes a match may span in a text (runs of spaces make a message longer): any message
@@ -130,6 +110,14 @@ inline constexpr std::size_t message_span_max = 2 * longest_message_size;
 /// message_span_max + 2 * field_context_max bytes of a line finds every message that a call on
 /// the whole line finds.
 inline constexpr std::size_t field_context_max = 64;
+
+}  // namespace v1
+}  // namespace ipsecerr
+
+#include "detail/message_text.hpp"
+
+namespace ipsecerr {
+inline namespace v1 {
 
 /// Whether an entry's message is distinctive enough to be found inside a longer sentence: five
 /// words or more, or four words of which one is IKE, IPsec, SA, SAs, payload, AuthIP, SPI or MM.
@@ -162,14 +150,14 @@ constexpr std::size_t first_word_hash(const char* p, std::size_t n) noexcept {
 // what a hit needs beyond it (is_distinctive(), a shared text) is worked out when a hit is found.
 struct message_index {
   std::uint8_t head[message_buckets];  // the first row + 1 of the bucket's chain, or 0
-  std::uint8_t next[table_size];       // the next row + 1 in the same chain, or 0
-  std::uint8_t first[table_size];      // the size of the row's first word
+  std::uint8_t next[message_rows];     // the next row + 1 in the same chain, or 0
+  std::uint8_t first[message_rows];    // the size of the row's first word
 };
 
 constexpr message_index make_message_index() noexcept {
   message_index index{};
-  for (std::size_t i = table_size; i-- > 0;) {  // pushed in front, so chains ascend
-    const std::string_view m = table[i].message;
+  for (std::size_t i = message_rows; i-- > 0;) {  // pushed in front, so chains ascend
+    const std::string_view m = message_entry(i).message;
     const std::size_t w = first_word_size(m);
     const std::size_t bucket = first_word_hash(m.data(), w);
     index.next[i] = index.head[bucket];
@@ -183,109 +171,17 @@ inline constexpr message_index by_message = make_message_index();
 // Whether another row has the same message as row: rows with the same message share a first
 // word, so the row's chain holds them all.
 constexpr bool shares_message(std::size_t row) noexcept {
-  const std::string_view m = table[row].message;
+  const std::string_view m = message_entry(row).message;
   const std::size_t bucket = first_word_hash(m.data(), by_message.first[row]);
   for (std::size_t r = by_message.head[bucket]; r != 0; r = by_message.next[r - 1]) {
-    if (r - 1 != row && table[r - 1].message == m) return true;
+    if (r - 1 != row && message_entry(r - 1).message == m) return true;
   }
   return false;
 }
 
-static_assert(table_size < 255, "ipsecerr: the message index keeps rows in a byte");
+static_assert(message_rows < 255, "ipsecerr: the message index keeps rows in a byte");
 static_assert(longest_first_word() <= 32, "ipsecerr: a first word is hashed whole");
 
-inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
-
-// Whether text[at] starts a typographic quote (U+2018/2019/201C/201D, U+00AB/00BB): its size.
-constexpr std::size_t typographic_quote_at(std::string_view text, std::size_t at) noexcept {
-  if (at + 3 <= text.size() && text[at] == '\xE2' && text[at + 1] == '\x80') {
-    const char c = text[at + 2];
-    if (c == '\x98' || c == '\x99' || c == '\x9C' || c == '\x9D') return 3;
-  }
-  if (at + 2 <= text.size() && text[at] == '\xC2' &&
-      (text[at + 1] == '\xAB' || text[at + 1] == '\xBB')) {
-    return 2;
-  }
-  return 0;
-}
-// The size of a typographic quote that ends just before `end`, or 0.
-constexpr std::size_t typographic_quote_before(std::string_view text, std::size_t end) noexcept {
-  if (end >= 3 && typographic_quote_at(text, end - 3) == 3) return 3;
-  if (end >= 2 && typographic_quote_at(text, end - 2) == 2) return 2;
-  return 0;
-}
-constexpr bool ascii_quote(char c) noexcept { return c == '"' || c == '\'' || c == '`'; }
-
-// Compares message m with the text from p: ASCII case ignored, a run of spaces or tabs for each
-// space, ' also as a typographic apostrophe; the message's last characters that are not letters
-// or digits (a final period) may be missing. Returns where the match ends in the text, or npos;
-// the match must end at a word boundary and span at most message_span_max bytes.
-constexpr std::size_t match_at(std::string_view text, std::size_t p, std::string_view m) noexcept {
-  const char* const t = text.data();
-  const std::size_t n = text.size();
-  const std::size_t limit = n - p < message_span_max ? n : p + message_span_max;
-  std::size_t i = 0;
-  std::size_t j = p;
-  while (i < m.size()) {
-    const char mc = m[i];
-    if (mc == ' ') {
-      if (j == limit || !msg_hspace(t[j])) return npos;
-      while (j < limit && msg_hspace(t[j])) ++j;
-      if (j == limit && limit != n) return npos;  // a run too long to follow
-      while (i < m.size() && m[i] == ' ') ++i;
-      continue;
-    }
-    if (j == limit) break;
-    if (mc == '\'' && t[j] != '\'') {
-      const std::size_t q = typographic_quote_at(text, j);
-      if (q != 3 || (t[j + 2] != '\x99' && t[j + 2] != '\x98')) break;
-      ++i;
-      j += 3;
-      continue;
-    }
-    if (to_lower(t[j]) != to_lower(mc)) break;
-    ++i;
-    ++j;
-  }
-  for (std::size_t k = i; k < m.size(); ++k) {
-    if (msg_alnum(m[k])) return npos;
-  }
-  if (j < n && j > p && msg_alnum(t[j]) && msg_alnum(t[j - 1])) return npos;
-  return j;
-}
-
-// Whether [p, end) is a whole field of the text: after going back over spaces, it starts at the
-// text's start, after a line break, tab, ':', '>', '|' or a quote; after going on over spaces and
-// periods, it ends at the text's end, a line break, tab, '<', '|' or a quote. A field opened by a
-// quote must be closed by one.
-constexpr bool is_field(std::string_view text, std::size_t p, std::size_t end) noexcept {
-  const char* const t = text.data();
-  std::size_t b = p;
-  const std::size_t stop_back = p > field_context_max ? p - field_context_max : 0;
-  while (b > stop_back && t[b - 1] == ' ') --b;
-  bool opened_by_quote = false;
-  if (b != 0) {
-    const char c = t[b - 1];
-    if (ascii_quote(c) || typographic_quote_before(text, b) != 0) {
-      opened_by_quote = true;
-    } else if (c != '\n' && c != '\r' && c != '\t' && c != ':' && c != '>' && c != '|') {
-      return false;
-    }
-  }
-  std::size_t e = end;
-  const std::size_t stop =
-      text.size() - end > field_context_max ? end + field_context_max : text.size();
-  while (e < stop && (t[e] == ' ' || t[e] == '.')) ++e;
-  if (e == text.size()) return !opened_by_quote;
-  const char c = t[e];
-  if (ascii_quote(c) || typographic_quote_at(text, e) != 0) return true;
-  if (opened_by_quote) return false;
-  return c == '\n' || c == '\r' || c == '\t' || c == '<' || c == '|';
-}
-
-}  // namespace detail
-
-namespace detail {
 struct hits_builder;
 
 // A read-only sequence of up to N items held by value: the results of the text matchers.
@@ -343,7 +239,7 @@ struct hits_builder {
     }
     for (std::size_t k = 0; k < n; ++k) {
       message_hit& h = out.items_[out.size_++];
-      h.entry = &table[rows[k]];
+      h.entry = &message_entry(rows[k]);
       h.match = m;
       h.offset = offset;
       h.size = end - offset;
@@ -357,7 +253,7 @@ struct hits_builder {
 // The rows whose message matches at the word starting at p, kept if distinctive or a whole field;
 // only the longest matches count. Returns the end of the match, or npos.
 struct match_group {
-  std::size_t rows[table_size] = {};
+  std::size_t rows[message_rows] = {};
   std::size_t n = 0;
   std::size_t end = npos;
   message_match kind = message_match::field;
@@ -371,11 +267,12 @@ constexpr void match_word(std::string_view text, std::size_t p, std::size_t w,
   const std::size_t bucket = first_word_hash(text.data() + p, w - p);
   for (std::size_t r = by_message.head[bucket]; r != 0; r = by_message.next[r - 1]) {
     const std::size_t row = r - 1;
-    if (by_message.first[row] != w - p || table[row].kind == kind::marker) continue;
-    const std::size_t end = match_at(text, p, table[row].message);
+    const error_info& e = message_entry(row);
+    if (by_message.first[row] != w - p || e.kind == kind::marker) continue;
+    const std::size_t end = match_message_at(text, p, e);
     if (end == npos || (g.end != npos && end < g.end)) continue;
     const bool field = is_field(text, p, end);
-    if (!field && !is_distinctive(table[row])) continue;
+    if (!field && !is_distinctive(e)) continue;
     if (g.end == npos || end > g.end) g.n = 0;
     g.end = end;
     g.kind = field ? message_match::field : message_match::contained;
@@ -425,10 +322,10 @@ constexpr void match_word(std::string_view text, std::size_t p, std::size_t w,
 /// or extra final period (normalized). Every entry that shares the message is returned.
 [[nodiscard]] constexpr message_hits match_field(std::string_view field) noexcept {
   message_hits out;
-  std::size_t rows[detail::table_size] = {};
+  std::size_t rows[detail::message_rows] = {};
   std::size_t n = 0;
-  for (std::size_t i = 0; i < detail::table_size; ++i) {
-    if (detail::table[i].message == field) rows[n++] = i;
+  for (std::size_t i = 0; i < detail::message_rows; ++i) {
+    if (detail::message_entry(i).message == field) rows[n++] = i;
   }
   if (n != 0) {
     detail::hits_builder::add_group(out, rows, n, message_match::exact, 0, field.size());
@@ -470,18 +367,21 @@ constexpr void match_word(std::string_view text, std::size_t p, std::size_t w,
        r = detail::by_message.next[r - 1]) {
     const std::size_t row = r - 1;
     if (detail::by_message.first[row] != w) continue;
-    if (detail::match_at(inner, 0, detail::table[row].message) == inner.size()) rows[n++] = row;
+    if (detail::match_message_at(inner, 0, detail::message_entry(row)) == inner.size()) {
+      rows[n++] = row;
+    }
   }
   if (n != 0) detail::hits_builder::add_group(out, rows, n, message_match::normalized, first, last);
   detail::hits_builder::set_resume(out, field.size());
   return out;
 }
 
-/// The entries whose Windows message a text is or holds, best first: the whole text byte for byte
-/// (exact); else the whole text ignoring case, spaces, surrounding quotes and punctuation and the
-/// final period (normalized); else every message found by find_messages() (whole fields, and
-/// distinctive messages inside the text). Codes that share a message are all returned, each hit
-/// saying so (shared): `find_message("negotiation took too long.")` gives 13814 and 13815.
+/// The entries whose message (Windows' for Win32 codes, the SDK's for RAS codes) a text is or
+/// holds, best first: the whole text byte for byte (exact); else the whole text ignoring case,
+/// spaces, surrounding quotes and punctuation and the final period (normalized); else every message
+/// found by find_messages() (whole fields, and distinctive messages inside the text). Codes that
+/// share a message are all returned, each hit saying so (shared): `find_message("negotiation took
+/// too long.")` gives 13814 and 13815.
 [[nodiscard]] constexpr message_hits find_message(std::string_view text) noexcept {
   message_hits whole = match_field(text);
   if (!whole.empty()) return whole;

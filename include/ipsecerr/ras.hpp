@@ -74,207 +74,14 @@ static_assert(ras_table_size > 0 && ras_table_size < 255, "ipsecerr: 1 to 254 RA
 static_assert(ras_rows_valid(),
               "ipsecerr: RAS codes must ascend within 600-878 and never be IPsec Win32 codes");
 
-// ---- Links: ras_errors.def's links, each RAS row's in both directions, and the reverse index
-// from Win32 rows to the RAS rows that link to them. ----
-
-// The enumeration of the other end of a link, by its space.
-#define IPSECERR_RAS_ENUM_ras ras_errc
-#define IPSECERR_RAS_ENUM_win32 errc
-
-struct ras_link {
-  ras_errc a;        // a RAS row
-  code_space space;  // the other end's space
-  std::uint32_t b;   // the other end's code
-  link_reason reason;
-};
-inline constexpr ras_link ras_links[] = {
-#define IPSECERR_RAS_LINK(id, space, other, reason) \
-  ras_link{ras_errc::id, code_space::space,         \
-           static_cast<std::uint32_t>(IPSECERR_RAS_ENUM_##space::other), link_reason::reason},
-#include "detail/ras_errors.def"
-#undef IPSECERR_RAS_LINK
-};
-#undef IPSECERR_RAS_ENUM_ras
-#undef IPSECERR_RAS_ENUM_win32
-inline constexpr std::size_t ras_link_count = sizeof(ras_links) / sizeof(ras_links[0]);
-
-/// The most related entries one RAS row may have (RAS and Win32 together), and the most RAS rows
-/// one Win32 row may be linked to. Each related_code costs 16 bytes (code, reason, entry pointer)
-/// on 64-bit targets, the reverse index 4 more per link; all of it is about 1 KB.
-inline constexpr std::size_t max_ras_related = 8;
-inline constexpr std::size_t max_ras_per_win32 = 4;
-
-/// Each link joins a row to a later RAS row or to a Win32 row, and is listed once.
-constexpr bool ras_links_valid() noexcept {
-  for (std::size_t i = 0; i < ras_link_count; ++i) {
-    const ras_link& l = ras_links[i];
-    const std::uint32_t a = static_cast<std::uint32_t>(l.a);
-    if (l.space == code_space::ras ? l.b <= a : find_win32(l.b) == nullptr) return false;
-    for (std::size_t k = 0; k < i; ++k) {
-      if (ras_links[k].a == l.a && ras_links[k].space == l.space && ras_links[k].b == l.b) {
-        return false;
-      }
-    }
-  }
-  return true;
-}
-static_assert(ras_link_count > 0 && 2 * ras_link_count < 65536, "ipsecerr: 16-bit link offsets");
-static_assert(ras_links_valid(),
-              "ipsecerr: a RAS link joins a row to a later RAS row or to a Win32 row, once");
-
-// Sort key of a related entry: Win32 entries first, then RAS entries, each in code order.
-constexpr std::uint64_t entry_key(const error_info& e) noexcept {
-  return std::uint64_t{e.space == code_space::ras ? 1u : 0u} << 32 | e.code;
-}
-
-template <std::size_t Items>
-struct ras_adjacency {
-  std::uint16_t first[ras_table_size + 1] = {};  // row i's: items[first[i]] to items[first[i+1]]
-  related_code items[Items] = {};
-};
-
-// A link to an entry of either space: its code, the reason, and the entry (which has its space).
-constexpr related_code link_to(const error_info* e, link_reason reason) noexcept {
-  return related_code{e->code, reason, e};
-}
-
-// The other end of link l as seen from RAS row `row`, if l touches that row.
-constexpr bool other_end(const ras_link& l, std::size_t row, related_code& out) noexcept {
-  const std::uint32_t code = ras_table[row].code;
-  const std::uint32_t a = static_cast<std::uint32_t>(l.a);
-  if (a == code) {
-    out = link_to(l.space == code_space::ras ? find_ras_plain(l.b) : find_win32(l.b), l.reason);
-    return true;
-  }
-  if (l.space == code_space::ras && l.b == code) {
-    out = link_to(find_ras_plain(a), l.reason);
-    return true;
-  }
-  return false;
-}
-
-constexpr std::size_t count_ras_items() noexcept {
-  std::size_t n = 0;
-  for (const ras_link& l : ras_links) n += l.space == code_space::ras ? 2 : 1;
-  return n;
-}
-
-// Every RAS row's related entries, sorted by entry_key (an insertion sort per row).
-constexpr ras_adjacency<count_ras_items()> make_ras_adjacency() noexcept {
-  ras_adjacency<count_ras_items()> adj{};
-  std::size_t n = 0;
-  for (std::size_t row = 0; row < ras_table_size; ++row) {
-    adj.first[row] = static_cast<std::uint16_t>(n);
-    for (const ras_link& l : ras_links) {
-      related_code r{0, link_reason::same_text, nullptr};
-      if (!other_end(l, row, r)) continue;
-      std::size_t at = n++;
-      for (; at > adj.first[row] && entry_key(*adj.items[at - 1].entry) > entry_key(*r.entry);
-           --at) {
-        adj.items[at] = adj.items[at - 1];
-      }
-      adj.items[at] = r;
-    }
-  }
-  adj.first[ras_table_size] = static_cast<std::uint16_t>(n);
-  return adj;
-}
-inline constexpr auto ras_related_index = make_ras_adjacency();
-
-constexpr std::size_t count_win32_links() noexcept {
-  std::size_t n = 0;
-  for (const ras_link& l : ras_links) n += l.space == code_space::win32 ? 1 : 0;
-  return n;
-}
-inline constexpr std::size_t win32_link_count = count_win32_links();
-
-// The links to Win32 rows by Win32 code: code[k] is the Win32 code, items[k] the RAS row.
-struct win32_to_ras {
-  std::uint32_t code[win32_link_count] = {};
-  related_code items[win32_link_count] = {};
-};
-constexpr win32_to_ras make_win32_to_ras() noexcept {
-  win32_to_ras index{};
-  std::size_t n = 0;
-  for (const ras_link& l : ras_links) {  // in RAS code order; a stable insertion by Win32 code
-    if (l.space != code_space::win32) continue;
-    std::size_t at = n++;
-    for (; at > 0 && index.code[at - 1] > l.b; --at) {
-      index.code[at] = index.code[at - 1];
-      index.items[at] = index.items[at - 1];
-    }
-    index.code[at] = l.b;
-    index.items[at] = link_to(find_ras_plain(static_cast<std::uint32_t>(l.a)), l.reason);
-  }
-  return index;
-}
-inline constexpr win32_to_ras ras_by_win32 = make_win32_to_ras();
-
-// The RAS links of the Win32 row with this code: [first, last) in ras_by_win32.
-struct index_range {
-  std::size_t first;
-  std::size_t last;
-};
-constexpr index_range ras_range_of(std::uint32_t win32_code) noexcept {
-  std::size_t first = 0;
-  while (first < win32_link_count && ras_by_win32.code[first] < win32_code) ++first;
-  std::size_t last = first;
-  while (last < win32_link_count && ras_by_win32.code[last] == win32_code) ++last;
-  return {first, last};
-}
-
-/// No RAS row has more than max_ras_related entries; no Win32 row more than max_ras_per_win32.
-constexpr bool ras_links_within_capacity() noexcept {
-  for (std::size_t row = 0; row < ras_table_size; ++row) {
-    const auto size =
-        static_cast<std::size_t>(ras_related_index.first[row + 1]) - ras_related_index.first[row];
-    if (size > max_ras_related) return false;
-  }
-  for (const std::uint32_t code : ras_by_win32.code) {
-    const index_range r = ras_range_of(code);
-    if (r.last - r.first > max_ras_per_win32) return false;
-  }
-  return true;
-}
-static_assert(ras_links_within_capacity(),
-              "ipsecerr: a RAS code may have at most 8 related entries, a Win32 code 4 RAS ones");
-
-// ---- Reading a token as a RAS code (parse() adds it as form::ras). ----
-
-// Digits in base 10 or 16 as a 32-bit value; ok is false for no digits, another byte or overflow.
-struct ras_number {
-  std::uint32_t value;
-  bool ok;
-};
-constexpr ras_number read_ras_number(std::string_view digits, std::uint32_t base) noexcept {
-  if (digits.empty() || digits.size() > 20) return {0, false};
-  std::uint64_t value = 0;
-  for (const char c : digits) {
-    const std::uint32_t d = char_class.hex_value[static_cast<unsigned char>(c)];
-    if (d >= base) return {0, false};
-    value = value * base + d;
-    if (value > 0xFFFFFFFFu) return {0, false};
-  }
-  return {static_cast<std::uint32_t>(value), true};
-}
-
-// A RAS code or its HRESULT_FROM_WIN32, as a plain RAS code; 0 for anything else.
-constexpr std::uint32_t ras_code_or_hresult(std::uint32_t value) noexcept {
-  if ((value & 0xFFFF0000u) == 0x80070000u) value &= 0xFFFFu;
-  return find_ras_plain(value) != nullptr ? value : 0;
-}
-
-// Whether `token` equals `name`, or `name` after `skip` leading characters, in any case.
-constexpr bool same_name_any_case(std::string_view token, std::string_view name,
-                                  std::size_t skip) noexcept {
-  if (token.size() + skip != name.size()) return false;
-  for (std::size_t i = 0; i < token.size(); ++i) {
-    if (to_upper(token[i]) != name[skip + i]) return false;
-  }
-  return true;
-}
-
 }  // namespace detail
+}  // namespace v1
+}  // namespace ipsecerr
+
+#include "detail/ras_links.hpp"
+
+namespace ipsecerr {
+inline namespace v1 {
 
 /// Every RAS entry, sorted by code: `for (const auto& e : ipsecerr::all_ras()) ...`.
 [[nodiscard]] constexpr view<error_info> all_ras() noexcept {
@@ -370,68 +177,6 @@ std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& o
   return os << describe_ras(code);
 }
 
-namespace detail {
-
-/// The RAS code a whole token denotes, or 0: a RAS code in decimal or 0x hex, its
-/// HRESULT_FROM_WIN32 (0x80070329, 2147943209, -2147024087), a raserror.h name in any case, or
-/// that name without ERROR_ (vpn_timeout, OAKLEY_AUTH_FAIL). A shorter name suffix is never read
-/// as RAS: `auth_fail` stays 13801 only.
-constexpr std::uint32_t ras_token_code(std::string_view t) noexcept {
-  if (t.empty()) return 0;
-  const char first = t.front();
-  if (first >= '0' && first <= '9') {
-    if (t.size() > 2 && first == '0' && (t[1] == 'x' || t[1] == 'X')) {
-      const ras_number n = read_ras_number(t.substr(2), 16);
-      return n.ok ? ras_code_or_hresult(n.value) : 0;
-    }
-    const ras_number n = read_ras_number(t, 10);
-    return n.ok ? ras_code_or_hresult(n.value) : 0;
-  }
-  if (first == '-') {
-    const ras_number n = read_ras_number(t.substr(1), 10);
-    if (!n.ok || n.value == 0 || n.value > 0x80000000u) return 0;
-    const std::uint32_t v = 0u - n.value;
-    return (v & 0xFFFF0000u) == 0x80070000u ? ras_code_or_hresult(v) : 0;
-  }
-  for (const error_info& e : ras_table) {
-    if (same_name_any_case(t, e.name, 0) || same_name_any_case(t, e.name, 6)) return e.code;
-  }
-  return 0;
-}
-
-// ---- Phrases that name the RAS space. ----
-
-// Whether `text` at `at` holds `word` in any case (word is lower case).
-constexpr bool word_at(std::string_view text, std::size_t at, std::string_view word) noexcept {
-  if (at > text.size() || text.size() - at < word.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if (to_lower(text[at + i]) != word[i]) return false;
-  }
-  return true;
-}
-
-// The same, as a whole word: no word byte right before or after it.
-constexpr bool whole_word_at(std::string_view text, std::size_t at,
-                             std::string_view word) noexcept {
-  return word_at(text, at, word) && (at == 0 || !is_word_byte(text[at - 1])) &&
-         (at + word.size() == text.size() || !is_word_byte(text[at + word.size()]));
-}
-
-constexpr std::size_t skip_blanks(std::string_view text, std::size_t at) noexcept {
-  while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
-  return at;
-}
-
-// The end of a run of 1 to 10 digits at `at` that no word byte follows, or 0.
-constexpr std::size_t number_end(std::string_view text, std::size_t at) noexcept {
-  std::size_t end = at;
-  while (end < text.size() && end - at <= 10 && text[end] >= '0' && text[end] <= '9') ++end;
-  if (end == at || end - at > 10 || (end < text.size() && is_word_byte(text[end]))) return 0;
-  return end;
-}
-
-}  // namespace detail
-
 /// A code that a phrase names together with its space (find_ras_phrase()).
 struct phrase_match {
   std::uint32_t code = 0;              ///< the number in the phrase: 809
@@ -449,6 +194,14 @@ struct phrase_match {
   }
 };
 
+}  // namespace v1
+}  // namespace ipsecerr
+
+#include "detail/ras_phrase.hpp"
+
+namespace ipsecerr {
+inline namespace v1 {
+
 /// The first phrase at or after `from` that names a code's space, in any case:
 ///  - `RAS 809`, `RAS error 809`, `RAS error code 809`, `RAS error: 809`: a RAS code;
 ///  - RasClient's sentence (event 20227) `The error code returned on failure is 809.`: a number
@@ -459,46 +212,7 @@ struct phrase_match {
 /// nullptr). Allocation-free, O(size of text).
 [[nodiscard]] constexpr phrase_match find_ras_phrase(std::string_view text,
                                                      std::size_t from = 0) noexcept {
-  constexpr std::string_view sentence = "error code returned on failure is";
-  for (std::size_t at = from; at < text.size(); ++at) {
-    const char c = detail::to_lower(text[at]);
-    std::size_t p = 0;
-    bool ras = true;
-    if (c == 'r' && detail::whole_word_at(text, at, "ras")) {
-      p = detail::skip_blanks(text, at + 3);
-      if (detail::whole_word_at(text, p, "error")) {
-        p = detail::skip_blanks(text, p + 5);
-        if (detail::whole_word_at(text, p, "code")) p = detail::skip_blanks(text, p + 4);
-      }
-      if (p < text.size() && (text[p] == ':' || text[p] == '#'))
-        p = detail::skip_blanks(text, p + 1);
-      if (p == at + 3) continue;  // "RAS" must be followed by a blank, ':' or '#'
-    } else if (c == 'e' && detail::whole_word_at(text, at, "error") &&
-               detail::word_at(text, at, sentence)) {
-      p = detail::skip_blanks(text, at + sentence.size());
-      if (p == at + sentence.size()) continue;
-      ras = false;
-    } else {
-      continue;
-    }
-    const std::size_t end = detail::number_end(text, p);
-    if (end == 0) continue;
-    const detail::ras_number n = detail::read_ras_number(text.substr(p, end - p), 10);
-    if (!n.ok) continue;
-    phrase_match m;
-    m.code = n.value;
-    m.first = at;
-    m.number = p;
-    m.last = end;
-    if (!ras) {
-      const bool in_ras = find_ras(n.value) != nullptr;
-      const bool in_win32 = !in_ras && find(n.value) != nullptr;
-      ras = in_ras || (!in_win32 && n.value >= detail::ras_base && n.value <= detail::ras_base_end);
-    }
-    m.space = ras ? code_space::ras : code_space::win32;
-    return m;
-  }
-  return {};
+  return detail::next_ras_phrase(text, from);
 }
 
 /// A phrase that is the whole text (surrounding whitespace and one final '.' allowed):

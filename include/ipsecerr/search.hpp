@@ -17,6 +17,15 @@ inline namespace v1 {
 
 namespace detail {
 
+// Every RAS row of keywords.def names a RAS code (keywords.hpp checks the Win32 rows).
+constexpr bool ras_keywords_known() noexcept {
+  for (const keyword_row& k : keyword_rows) {
+    if (k.space == code_space::ras && find_ras_plain(k.code) == nullptr) return false;
+  }
+  return true;
+}
+static_assert(ras_keywords_known(), "ipsecerr: a RAS row of keywords.def must name a RAS code");
+
 // Whether `text` contains `word` (already lower case), ignoring ASCII case.
 // Compares the first letter before the rest, through plain pointers: a constant expression that
 // searches the whole table then stays well inside clang's default constexpr step limit.
@@ -145,8 +154,9 @@ class search_results {
   bool too_long_ = false;
 };
 
-/// The entries whose name, message or hint contain every word (any case), in code order, each
-/// code once: `for (const auto& e : search("queue too long"))` gives 13809 to 13812.
+/// The Win32 entries whose name, message or hint contain every word (any case), in code order, each
+/// code once: `for (const auto& e : search("queue too long"))` gives 13809 to 13812. It keeps its
+/// meaning, so it never returns RAS entries; rank_search() covers both tables.
 /// Deprecated: rank_search() ranks the results and splits words as users expect; search() keeps
 /// its meaning for this version only.
 [[nodiscard,
@@ -158,7 +168,7 @@ search(std::string_view words) noexcept {
 /// The rank class of a search result, best first. to_string() gives its stable snake_case id.
 enum class search_rank : std::uint8_t {
   code,            ///< the query is the entry's code or name in a form parse() reads, or one of
-                   ///< its words is the code in decimal or 0x hex (`error 13806`)
+                   ///< its words is the code in decimal or 0x hex (`error 13806`, `error 809`)
   exact,           ///< the query is the entry's message (exact or normalized, as find_message())
   message,         ///< the query holds the entry's message (a field, or a distinctive message)
   phrase,          ///< all query words, in order and next to each other, as whole words of the
@@ -194,157 +204,18 @@ struct search_hit {
   std::size_t words = 0;                    ///< query words in all
 };
 
-namespace detail {
+}  // namespace v1
+}  // namespace ipsecerr
 
-// The query's words: runs of ASCII letters and digits, in lower case.
-struct query_words {
-  static constexpr std::size_t max_words = 32;
-  static constexpr std::size_t max_chars = 256;
-  char chars[max_chars] = {};
-  std::size_t start[max_words] = {};
-  std::size_t size[max_words] = {};
-  std::size_t n = 0;
-  std::size_t first_offset = 0;  // the first word in the query as given
-  bool truncated = false;
+#include "detail/search_words.hpp"
 
-  [[nodiscard]] constexpr std::string_view word(std::size_t k) const noexcept {
-    return {chars + start[k], size[k]};
-  }
-};
+namespace ipsecerr {
+inline namespace v1 {
 
-constexpr void split_query(std::string_view q, query_words& w) noexcept {
-  std::size_t used = 0;
-  for (std::size_t i = 0; i < q.size();) {
-    if ((class_of(q[i]) & alnum_char) == 0) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < q.size() && (class_of(q[j]) & alnum_char) != 0) ++j;
-    if (w.n == query_words::max_words || j - i > query_words::max_chars - used) {
-      w.truncated = true;
-      return;
-    }
-    if (w.n == 0) w.first_offset = i;
-    w.start[w.n] = used;
-    w.size[w.n] = j - i;
-    for (std::size_t k = i; k < j; ++k) w.chars[used++] = to_lower(q[k]);
-    ++w.n;
-    i = j;
-  }
-}
-
-// How a query word was found in an entry.
-inline constexpr std::uint8_t found_whole = 1;      // a whole word of the name or message
-inline constexpr std::uint8_t found_prefix = 2;     // a word prefix of the name or message
-inline constexpr std::uint8_t found_substring = 4;  // inside the name or message
-inline constexpr std::uint8_t found_keyword = 8;    // a whole word or word prefix of a keyword
-
-// The forms in which a word of a longer query counts as a code: decimal and 0x hex numbers, not
-// hex without 0x ("3646" in a sentence is a number, not 0x3646) and not names.
-constexpr bool is_number_form(form f) noexcept {
-  return f == form::decimal || f == form::hex || f == form::hresult || f == form::hresult_decimal ||
-         f == form::ntstatus_win32 || f == form::ntstatus || f == form::hresult_from_nt;
-}
-
-// Words of three characters or fewer match whole words only.
-inline constexpr std::size_t short_word_max = 3;
-
-// The end of the word (letters and digits) that starts at i.
-constexpr std::size_t word_end(std::string_view text, std::size_t i) noexcept {
-  while (i < text.size() && (class_of(text[i]) & alnum_char) != 0) ++i;
-  return i;
-}
-
-// Whether text[a, b) is the query word w, ignoring case (w is lower case).
-constexpr bool is_word(std::string_view text, std::size_t a, std::size_t b,
-                       std::string_view w) noexcept {
-  if (b - a != w.size()) return false;
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    if (to_lower(text[a + i]) != w[i]) return false;
-  }
-  return true;
-}
-
-// Whether the query's words 1.. follow the text word that ends at b, as whole words.
-constexpr bool phrase_follows(std::string_view text, std::size_t b, const query_words& q) noexcept {
-  for (std::size_t k = 1; k < q.n; ++k) {
-    while (b < text.size() && (class_of(text[b]) & alnum_char) == 0) ++b;
-    const std::size_t e = word_end(text, b);
-    if (b == e || !is_word(text, b, e, q.word(k))) return false;
-    b = e;
-  }
-  return true;
-}
-
-// A letter or digit in lower case: for these, to_lower() is setting bit 0x20 (digits have it).
-constexpr char alnum_lower(char c) noexcept { return static_cast<char>(c | 0x20); }
-
-// Whether the query word w (lower case) is inside t[first, last), a run of letters and digits.
-constexpr bool inside_word(const char* t, std::size_t first, std::size_t last,
-                           std::string_view w) noexcept {
-  const char w0 = w[0];
-  const std::size_t n = w.size();
-  for (std::size_t at = first; at + n <= last; ++at) {
-    if (alnum_lower(t[at]) != w0) continue;
-    std::size_t k = 1;
-    while (k < n && alnum_lower(t[at + k]) == w[k]) ++k;
-    if (k == n) return true;
-  }
-  return false;
-}
-
-// Marks, for each query word, how it stands among the words of text: the whole, prefix and
-// substring bits given (substring 0: not looked for). A query word is letters and digits only, so
-// it can only be inside one word of the text. Returns whether the whole query is a phrase of text.
-constexpr bool scan_words(std::string_view text, const query_words& q, std::uint8_t* found,
-                          std::uint8_t whole, std::uint8_t prefix,
-                          std::uint8_t substring) noexcept {
-  // Written for few steps per character: a constant evaluation over the whole table must stay
-  // well inside the compilers' default limits.
-  bool phrase = false;
-  const char* const t = text.data();
-  const std::size_t n = text.size();
-  const std::uint8_t* const cls = char_class.of;
-  const std::uint8_t any = static_cast<std::uint8_t>(whole | prefix | substring);
-  std::size_t i = 0;
-  while (i < n) {
-    while (i < n && (cls[static_cast<unsigned char>(t[i])] & alnum_char) == 0) ++i;
-    if (i == n) break;
-    std::size_t e = i + 1;
-    while (e < n && (cls[static_cast<unsigned char>(t[e])] & alnum_char) != 0) ++e;
-    const std::size_t size = e - i;
-    const char first = alnum_lower(t[i]);
-    for (std::size_t k = 0; k < q.n; ++k) {
-      if (q.size[k] > size) continue;
-      const std::string_view w = q.word(k);
-      if (w[0] == first && is_word(text, i, i + w.size(), w)) {
-        if (w.size() == size) {
-          found[k] |= whole;
-          if (k == 0 && !phrase) phrase = phrase_follows(text, e, q);
-          continue;
-        }
-        if (w.size() > short_word_max) {
-          found[k] |= prefix;
-          continue;
-        }
-      }
-      if (substring != 0 && w.size() > short_word_max && (found[k] & any) == 0 &&
-          inside_word(t, i + 1, e, w)) {
-        found[k] |= substring;
-      }
-    }
-    i = e;
-  }
-  return phrase;
-}
-
-}  // namespace detail
-
-/// What rank_search() returns: every matching entry once, best rank first, code order within a
-/// rank (partial: the entries with the most words found). Held by value; all entries fit.
-/// Its capacity is the table's size: every entry fits.
-class ranked_results : public detail::held<search_hit, detail::table_size> {
+/// What rank_search() returns: every matching entry once, best rank first; within a rank the Win32
+/// entries in code order, then the RAS entries in code order (partial: the entries with the most
+/// words found). Held by value; its capacity is the number of entries of both tables.
+class ranked_results : public detail::held<search_hit, detail::message_rows> {
  public:
   /// The most query words used; words after them are ignored (truncated()).
   static constexpr std::size_t max_words = detail::query_words::max_words;
@@ -363,21 +234,26 @@ class ranked_results : public detail::held<search_hit, detail::table_size> {
 /// 13910 but not the SSPI messages. Words are runs of ASCII letters and digits (so `_` splits a
 /// name: `mm` matches the MM of ERROR_IPSEC_IKE_QUEUE_DROP_MM, not COMMIT); case is ignored; words
 /// of three characters or fewer match whole words only. A query with no words finds nothing.
+/// Entries of both code spaces are searched (entry->space tells them apart). A query that is a
+/// code leads with every entry that parse() reads it as: `rank_search("809")` gives RAS 809
+/// (ERROR_VPN_TIMEOUT) with rank code, since 809 is no Win32 IPsec code; `rank_search("13801")`
+/// gives 13801 alone. A RAS message matches as find_message() matches it (its words, any
+/// punctuation, the `(e.g ... etc)` list as Windows builds print it).
 [[nodiscard]] constexpr ranked_results rank_search(std::string_view query) noexcept {
-  using detail::table;
-  using detail::table_size;
+  using detail::message_entry;
+  constexpr std::size_t rows = detail::message_rows;
   constexpr std::uint8_t none = 0xFF;
   ranked_results out;
   detail::query_words q;
   detail::split_query(query, q);
   out.truncated_ = q.truncated;
 
-  std::uint8_t rank[table_size] = {};
-  std::size_t matched[table_size] = {};
+  std::uint8_t rank[rows] = {};
+  std::size_t matched[rows] = {};
   for (std::uint8_t& r : rank) r = none;
   const auto set = [&rank](const error_info* e, search_rank r) {
-    const std::size_t i = static_cast<std::size_t>(e - table);
-    if (e >= table && i < table_size && rank[i] == none) rank[i] = static_cast<std::uint8_t>(r);
+    const std::size_t i = detail::message_row_of(*e);
+    if (rank[i] == none) rank[i] = static_cast<std::uint8_t>(r);
   };
 
   // The query as a code or name: as given, or its only word ("13806", with quotes and a comma).
@@ -393,7 +269,7 @@ class ranked_results : public detail::held<search_hit, detail::table_size> {
       set(r.info(), search_rank::code);
     }
   }
-  // A word of a longer query that is a code in decimal or 0x hex ("error 13806").
+  // A word of a longer query that is a code in decimal or 0x hex ("error 13806", "error 809").
   for (std::size_t k = 0; q.n > 1 && k < q.n; ++k) {
     if ((detail::class_of(q.word(k)[0]) & detail::digit_char) == 0) continue;
     for (const reading& r : parse(q.word(k))) {
@@ -401,8 +277,8 @@ class ranked_results : public detail::held<search_hit, detail::table_size> {
     }
   }
   if (q.n == 0) {
-    for (std::size_t i = 0; i < table_size; ++i) {
-      if (rank[i] != none) out.items_[out.size_++] = {&table[i], search_rank::code, 0, 0};
+    for (std::size_t i = 0; i < rows; ++i) {
+      if (rank[i] != none) out.items_[out.size_++] = {&message_entry(i), search_rank::code, 0, 0};
     }
     return out;
   }
@@ -418,8 +294,8 @@ class ranked_results : public detail::held<search_hit, detail::table_size> {
       detail::found_whole | detail::found_prefix | detail::found_substring;
   bool full_match = false;
   std::size_t best_partial = 0;
-  for (std::size_t i = 0; i < table_size; ++i) {
-    const error_info& e = table[i];
+  for (std::size_t i = 0; i < rows; ++i) {
+    const error_info& e = message_entry(i);
     std::uint8_t found[detail::query_words::max_words] = {};
     const bool in_message = detail::scan_words(e.message, q, found, detail::found_whole,
                                                detail::found_prefix, detail::found_substring);
@@ -451,17 +327,17 @@ class ranked_results : public detail::held<search_hit, detail::table_size> {
     }
   }
   if (!full_match && best_partial != 0) {
-    for (std::size_t i = 0; i < table_size; ++i) {
+    for (std::size_t i = 0; i < rows; ++i) {
       if (matched[i] == best_partial) rank[i] = static_cast<std::uint8_t>(search_rank::partial);
     }
   }
 
   for (std::uint8_t r = 0; r <= static_cast<std::uint8_t>(search_rank::partial); ++r) {
-    for (std::size_t i = 0; i < table_size; ++i) {
+    for (std::size_t i = 0; i < rows; ++i) {
       if (rank[i] != r) continue;
       const bool all = r != static_cast<std::uint8_t>(search_rank::partial);
-      out.items_[out.size_++] = {&table[i], static_cast<search_rank>(r), all ? q.n : matched[i],
-                                 q.n};
+      out.items_[out.size_++] = {&message_entry(i), static_cast<search_rank>(r),
+                                 all ? q.n : matched[i], q.n};
     }
   }
   return out;

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
 // Fuzzes find_message(), find_messages() and match_field() against a plain reference written here
 // from the documented rules (std::string, no index, no code shared with the library): the same
-// hits, kinds, spans, shared flags, truncation and resume point.
+// hits, kinds, spans, shared flags, truncation and resume point, over the Win32 and RAS entries
+// (RAS texts compared by their words, with the `(e.g ... etc)` list).
 #include <ipsecerr/ipsecerr.hpp>
 #include <ipsecerr/message.hpp>
+#include <ipsecerr/ras.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "entries.hpp"
 #include "fuzz_check.hpp"
 #include "plain_words.hpp"
 
@@ -22,6 +25,8 @@ using ipsecerr_fuzz::lower;
 using ipsecerr_fuzz::words_of;
 
 bool hspace(char c) { return c == ' ' || c == '\t'; }
+
+using ipsecerr_fuzz::entries;
 
 bool starts(std::string_view s, std::size_t at, std::string_view with) {
   return at <= s.size() && s.substr(at).substr(0, with.size()) == with;
@@ -42,6 +47,57 @@ std::size_t quote_before(std::string_view s, std::size_t end) {
   return 0;
 }
 
+// A separator between two words of a RAS text: a tab, printable ASCII that is not a letter or
+// digit, or a typographic quote; its size, or 0.
+std::size_t separator(std::string_view t, std::size_t at) {
+  const char c = t[at];
+  if (c == '\t' || (c >= 0x20 && c <= 0x7E && !alnum(c))) return 1;
+  return quote_at(t, at);
+}
+
+// A RAS message from full[p], seen only up to p + span_max: the same words in order (any case),
+// a non-empty run of separators between words; after the message's words "e" "g", any text words
+// until the word "etc" (when the message has one later); the message's characters after its last
+// word matched byte for byte as far as they go. Returns the end of the match or npos.
+std::size_t match_ras(std::string_view full, std::size_t p, std::string_view m) {
+  const std::string_view t =
+      full.substr(0, p + span_max < full.size() ? p + span_max : full.size());
+  const bool cut = t.size() != full.size();
+  const std::vector<std::string> mw = words_of(m);
+  std::size_t tail = m.size();  // where m's last word ends
+  while (tail > 0 && !alnum(m[tail - 1])) --tail;
+  std::size_t k = 0;
+  std::size_t j = p;
+  bool in_list = false;
+  while (true) {
+    std::size_t je = j;
+    while (je < t.size() && alnum(t[je])) ++je;
+    if (je == j || (je == t.size() && cut)) return std::string_view::npos;
+    const std::string w = words_of(t.substr(j, je - j)).front();
+    if (w == mw[k]) {
+      in_list = false;
+      if (k > 0 && mw[k - 1] == "e" && w == "g") {
+        for (std::size_t x = k + 1; x < mw.size() && !in_list; ++x) {
+          if (mw[x] == "etc") {
+            k = x;
+            in_list = true;
+          }
+        }
+      }
+      if (!in_list) ++k;
+      if (k == mw.size()) {
+        for (std::size_t x = tail; x < m.size() && je < t.size() && t[je] == m[x]; ++x) ++je;
+        return je;
+      }
+    } else if (!in_list) {
+      return std::string_view::npos;
+    }
+    j = je;
+    while (j < t.size() && separator(t, j) != 0) j += separator(t, j);
+    if (j == je || (j == t.size() && cut)) return std::string_view::npos;
+  }
+}
+
 bool distinctive(const ipsecerr::error_info& e) {
   if (e.kind == ipsecerr::kind::marker) return false;
   const auto words = words_of(e.message);
@@ -57,7 +113,7 @@ bool distinctive(const ipsecerr::error_info& e) {
 
 // The message from text[p], by the documented rules, with text seen only up to p + span_max;
 // returns the end of the match or npos.
-std::size_t match(std::string_view full, std::size_t p, std::string_view m) {
+std::size_t match_win32(std::string_view full, std::size_t p, std::string_view m) {
   const std::string_view text =
       full.substr(0, p + span_max < full.size() ? p + span_max : full.size());
   std::size_t j = p;
@@ -89,6 +145,11 @@ std::size_t match(std::string_view full, std::size_t p, std::string_view m) {
     return std::string_view::npos;
   }
   return j;
+}
+
+std::size_t match(std::string_view full, std::size_t p, const ipsecerr::error_info& e) {
+  return e.space == ipsecerr::code_space::ras ? match_ras(full, p, e.message)
+                                              : match_win32(full, p, e.message);
 }
 
 bool field(std::string_view t, std::size_t p, std::size_t end) {
@@ -129,18 +190,18 @@ struct row_facts {
 const std::vector<row_facts>& facts() {
   static const std::vector<row_facts> rows = [] {
     std::vector<row_facts> out;
-    for (const auto& e : ipsecerr::all()) {
+    for (const auto* e : entries()) {
       bool same = false;
-      for (const auto& o : ipsecerr::all()) same = same || (&o != &e && o.message == e.message);
-      const auto words = words_of(e.message);
-      out.push_back({alnum(e.message[0]) ? words.front() : std::string(), distinctive(e), same});
+      for (const auto* o : entries()) same = same || (o != e && o->message == e->message);
+      const auto words = words_of(e->message);
+      out.push_back({alnum(e->message[0]) ? words.front() : std::string(), distinctive(*e), same});
     }
     return out;
   }();
   return rows;
 }
 const row_facts& facts_of(const ipsecerr::error_info& e) {
-  return facts()[static_cast<std::size_t>(&e - ipsecerr::all().begin())];
+  return facts()[ipsecerr_fuzz::index_of(e)];
 }
 bool shared(const ipsecerr::error_info& e) { return facts_of(e).shared; }
 
@@ -158,14 +219,16 @@ result find_in_line(std::string_view t, std::size_t from) {
     const std::string word = words_of(t.substr(p, w - p)).front();
     std::vector<const ipsecerr::error_info*> best;
     std::size_t best_end = 0;
-    for (const auto& e : ipsecerr::all()) {
-      if (e.kind == ipsecerr::kind::marker || facts_of(e).first != word) continue;
-      const std::size_t end = match(t, p, e.message);
-      if (end == std::string_view::npos || !(field(t, p, end) || facts_of(e).distinctive)) continue;
+    for (const auto* e : entries()) {
+      if (e->kind == ipsecerr::kind::marker || facts_of(*e).first != word) continue;
+      const std::size_t end = match(t, p, *e);
+      if (end == std::string_view::npos || !(field(t, p, end) || facts_of(*e).distinctive)) {
+        continue;
+      }
       if (best.empty() || end > best_end) best.clear();
       if (best.empty() || end == best_end) {
         best_end = end;
-        best.push_back(&e);
+        best.push_back(e);
       }
     }
     if (best.empty()) {
@@ -191,9 +254,10 @@ bool trim_byte(char c) { return static_cast<unsigned char>(c) < 0x80 && !alnum(c
 result whole_field(std::string_view t) {
   result r;
   r.resume = t.size();
-  for (const auto& e : ipsecerr::all()) {
-    if (e.message == t)
-      r.hits.push_back({&e, ipsecerr::message_match::exact, 0, t.size(), shared(e)});
+  for (const auto* e : entries()) {
+    if (e->message == t) {
+      r.hits.push_back({e, ipsecerr::message_match::exact, 0, t.size(), shared(*e)});
+    }
   }
   if (!r.hits.empty()) return r;
   std::size_t first = 0;
@@ -219,10 +283,10 @@ result whole_field(std::string_view t) {
   const std::string_view inner = t.substr(first, last - first);
   if (inner.empty() || !alnum(inner[0])) return r;
   const std::string inner_first = words_of(inner).front();
-  for (const auto& e : ipsecerr::all()) {
-    if (facts_of(e).first != inner_first) continue;
-    if (match(inner, 0, e.message) == inner.size()) {
-      r.hits.push_back({&e, ipsecerr::message_match::normalized, first, last - first, shared(e)});
+  for (const auto* e : entries()) {
+    if (facts_of(*e).first != inner_first) continue;
+    if (match(inner, 0, *e) == inner.size()) {
+      r.hits.push_back({e, ipsecerr::message_match::normalized, first, last - first, shared(*e)});
     }
   }
   return r;

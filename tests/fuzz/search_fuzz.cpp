@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: MIT
-// Fuzzes ipsecerr::rank_search() against a plain reference of its word rules (the code, exact and
-// message classes come from parse() and find_message(), fuzzed on their own), and the deprecated
+// Fuzzes ipsecerr::rank_search() against a plain reference of its word rules over the Win32 and RAS
+// entries (the code, exact and message classes come from parse() and find_message(), fuzzed on
+// their own; Win32 entries before RAS entries within a rank), and the deprecated Win32-only
 // search(): exactly the rows whose name, message or hint contain every whitespace-separated word
 // of the query (ASCII case ignored), in code order, each once; too long a query matches nothing.
 #include <ipsecerr/ipsecerr.hpp>
 #include <ipsecerr/keywords.hpp>
 #include <ipsecerr/message.hpp>
 #include <ipsecerr/parse.hpp>
+#include <ipsecerr/ras.hpp>
 #include <ipsecerr/search.hpp>
 #include <string>
 #include <vector>
 
+#include "entries.hpp"
 #include "fuzz_check.hpp"
 #include "plain_words.hpp"
 
@@ -92,15 +95,19 @@ bool has_phrase(const std::vector<std::string>& text, const std::vector<std::str
   return false;
 }
 
-// Each row's words of its message, name and keywords, made once.
+using ipsecerr_fuzz::entries;
+
+// Each entry's words of its message, name and keywords, and its lower-case name and message.
 struct runs {
   std::vector<std::string> message, name, keys;
+  std::string lowered_name, lowered_message;
 };
 const std::vector<runs>& row_runs() {
   static const std::vector<runs> rows = [] {
     std::vector<runs> out;
-    for (const auto& e : ipsecerr::all()) {
-      out.push_back({runs_of(e.message), runs_of(e.name), runs_of(ipsecerr::keywords(e))});
+    for (const auto* e : entries()) {
+      out.push_back({runs_of(e->message), runs_of(e->name), runs_of(ipsecerr::keywords(*e)),
+                     lowered(e->name), lowered(e->message)});
     }
     return out;
   }();
@@ -123,12 +130,10 @@ void check_ranked(std::string_view query) {
     q.push_back(w);
     letters += w.size();
   }
-  const auto table = ipsecerr::all();
+  const auto& table = entries();
   std::vector<int> rank(table.size(), none);
   std::vector<std::size_t> matched(table.size(), 0);
-  const auto index = [&](const ipsecerr::error_info* e) {
-    return static_cast<std::size_t>(e - table.begin());
-  };
+  const auto index = [](const ipsecerr::error_info* e) { return ipsecerr_fuzz::index_of(*e); };
 
   const bool underscore = query.find('_') != std::string_view::npos;
   ipsecerr::readings codes = ipsecerr::parse(query);
@@ -143,9 +148,10 @@ void check_ranked(std::string_view query) {
     }
   }
   using ipsecerr::form;
+  // form::ras: a word has no '_', so a RAS reading of it is a RAS code as a number.
   const form numbers[] = {
-      form::decimal,        form::hex,      form::hresult,        form::hresult_decimal,
-      form::ntstatus_win32, form::ntstatus, form::hresult_from_nt};
+      form::decimal,        form::hex,      form::hresult,         form::hresult_decimal,
+      form::ntstatus_win32, form::ntstatus, form::hresult_from_nt, form::ras};
   for (std::size_t k = 0; q.size() > 1 && k < q.size(); ++k) {
     if (q[k][0] < '0' || q[k][0] > '9') continue;
     for (const auto& r : ipsecerr::parse(q[k])) {
@@ -166,8 +172,8 @@ void check_ranked(std::string_view query) {
       const auto& message = row_runs()[i].message;
       const auto& name = row_runs()[i].name;
       const auto& keys = row_runs()[i].keys;
-      const std::string& lowered_name = lowered_rows()[i].name;
-      const std::string& lowered_message = lowered_rows()[i].message;
+      const std::string& lowered_name = row_runs()[i].lowered_name;
+      const std::string& lowered_message = row_runs()[i].lowered_message;
       bool all_word = true, all_text = true;
       std::size_t n = 0;
       for (const std::string& w : q) {
@@ -211,7 +217,7 @@ void check_ranked(std::string_view query) {
     for (std::size_t i = 0; i < table.size(); ++i) {
       if (rank[i] != r) continue;
       IPSECERR_FUZZ_CHECK(k < got.size());
-      IPSECERR_FUZZ_CHECK(got[k].entry == &table[i]);
+      IPSECERR_FUZZ_CHECK(got[k].entry == table[i]);
       IPSECERR_FUZZ_CHECK(static_cast<int>(got[k].rank) == r);
       IPSECERR_FUZZ_CHECK(got[k].words == q.size());
       IPSECERR_FUZZ_CHECK(got[k].matched == (r == 7 ? matched[i] : q.size()));
