@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Fuzzes ipsecerr::parse(): every reading that names a row points at a real row with the reading's
-// code, the others name no row and only stand beside a known one, and the result does not depend
-// on whitespace around the token.
+// Fuzzes ipsecerr::parse(): every reading that names a row points at a real row of its own table
+// (the RAS table for form::ras, else the Win32 table) with the reading's code, the others name no
+// row and only stand beside a known one, and the result does not depend on whitespace around it.
 #include <ipsecerr/ipsecerr.hpp>
 #include <ipsecerr/parse.hpp>
+#include <ipsecerr/ras.hpp>
 #include <string>
 
 #include "fuzz_check.hpp"
@@ -30,16 +31,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const ipsecerr::readings result = ipsecerr::parse(input);
   IPSECERR_FUZZ_CHECK(result.size() <= ipsecerr::readings::capacity);
 
-  const auto table = ipsecerr::all();
   bool any_known = false;
   for (const ipsecerr::reading& r : result) {
+    const bool ras = r.form == ipsecerr::form::ras;
+    const auto table = ras ? ipsecerr::all_ras() : ipsecerr::all();
+    const ipsecerr::error_info* const row =
+        ras ? ipsecerr::find_ras(r.code) : ipsecerr::find(r.code);
     if (r.known()) {
       any_known = true;
       IPSECERR_FUZZ_CHECK(r.info() >= table.begin() && r.info() < table.end());
       IPSECERR_FUZZ_CHECK(r.info()->code == r.code);
-      IPSECERR_FUZZ_CHECK(ipsecerr::find(r.code) == r.info());
+      IPSECERR_FUZZ_CHECK(row == r.info());
     } else {
-      IPSECERR_FUZZ_CHECK(ipsecerr::find(r.code) == nullptr);
+      IPSECERR_FUZZ_CHECK(row == nullptr);
     }
   }
   IPSECERR_FUZZ_CHECK(result.empty() || any_known);
