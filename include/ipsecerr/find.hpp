@@ -4,6 +4,7 @@
 #ifndef IPSECERR_FIND_HPP
 #define IPSECERR_FIND_HPP
 
+#include "detail/held.hpp"
 #include "form.hpp"
 #include "parse.hpp"
 
@@ -162,26 +163,10 @@ struct found_code {
 
 /// The codes found in a text, in text order, held by value (no allocation): size(), empty(),
 /// [], range-for, and truncated() when the text held more than `capacity` codes.
-class found_codes {
+class found_codes : public detail::held<found_code, 32> {
  public:
-  /// The most codes kept: more than any log line holds; the rest is only counted as truncated.
-  static constexpr std::size_t capacity = 32;
-  using value_type = found_code;
-  using const_iterator = const found_code*;
-  using iterator = const found_code*;
-
-  constexpr found_codes() noexcept = default;
-
-  [[nodiscard]] constexpr const found_code* begin() const noexcept { return items_; }
-  [[nodiscard]] constexpr const found_code* end() const noexcept { return items_ + size_; }
-  [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
-  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
   /// Whether the text held more codes than capacity (those after the first capacity are lost).
   [[nodiscard]] constexpr bool truncated() const noexcept { return truncated_; }
-  /// Code i; i must be less than size().
-  [[nodiscard]] constexpr const found_code& operator[](std::size_t i) const noexcept {
-    return items_[i];
-  }
 
   /// Appends a code (or marks the result truncated when full).
   constexpr void push_back(const found_code& c) noexcept {
@@ -193,9 +178,7 @@ class found_codes {
   }
 
  private:
-  std::size_t size_ = 0;
   bool truncated_ = false;
-  found_code items_[capacity]{};
 };
 
 /// The forms find_in() looks for unless told otherwise: every number form whose shape says

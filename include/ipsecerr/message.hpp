@@ -5,6 +5,7 @@
 #define IPSECERR_MESSAGE_HPP
 
 #include "detail/ascii.hpp"
+#include "detail/held.hpp"
 #include "ipsecerr.hpp"
 #include "ras.hpp"
 
@@ -183,28 +184,6 @@ static_assert(message_rows < 255, "ipsecerr: the message index keeps rows in a b
 static_assert(longest_first_word() <= 32, "ipsecerr: a first word is hashed whole");
 
 struct hits_builder;
-
-// A read-only sequence of up to N items held by value: the results of the text matchers.
-template <class T, std::size_t N>
-class held {
- public:
-  /// The most items one result holds.
-  static constexpr std::size_t capacity = N;
-  using value_type = T;
-  using const_iterator = const T*;
-  using iterator = const T*;
-
-  [[nodiscard]] constexpr const T* begin() const noexcept { return items_; }
-  [[nodiscard]] constexpr const T* end() const noexcept { return items_ + size_; }
-  [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
-  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
-  /// Item i; i must be less than size().
-  [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items_[i]; }
-
- protected:
-  T items_[N] = {};
-  std::size_t size_ = 0;
-};
 
 }  // namespace detail
 

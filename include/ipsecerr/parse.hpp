@@ -5,6 +5,7 @@
 #define IPSECERR_PARSE_HPP
 
 #include "detail/ascii.hpp"
+#include "detail/held.hpp"
 #include "form.hpp"
 #include "ipsecerr.hpp"
 #include "ras.hpp"
@@ -91,32 +92,8 @@ inline constexpr std::size_t readings_capacity = suffix_group_max + 2;
 }  // namespace detail
 
 /// Every reading of one token, held by value (no allocation): size(), empty(), [], range-for.
-class readings {
- public:
-  /// The most readings of one token: the largest group of names that share a suffix, plus two.
-  static constexpr std::size_t capacity = detail::readings_capacity;
-  using value_type = reading;
-  using const_iterator = const reading*;
-  using iterator = const reading*;
-
-  /// No readings. Every item is a live, initialised reading (code 0, decimal), so parse()
-  /// assigns to live objects at run time and in constant evaluation alike.
-  constexpr readings() noexcept = default;
-
-  [[nodiscard]] constexpr const reading* begin() const noexcept { return items_; }
-  [[nodiscard]] constexpr const reading* end() const noexcept { return items_ + size_; }
-  [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
-  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
-  /// Reading i; i must be less than size().
-  [[nodiscard]] constexpr const reading& operator[](std::size_t i) const noexcept {
-    return items_[i];
-  }
-
- private:
+class readings : public detail::held<reading, detail::readings_capacity> {
   friend struct detail::parser;
-
-  std::size_t size_ = 0;
-  reading items_[capacity]{};
 };
 
 namespace detail {
