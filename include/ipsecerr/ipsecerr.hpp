@@ -37,7 +37,7 @@ enum class component : std::uint8_t {
   driver,          ///< the IPsec driver acting on packets
   dos_protection,  ///< IPsec DoS Protection
   vpn_client,      ///< the Windows VPN client (RasClient): RAS codes, ipsecerr/ras.hpp
-  ras,             ///< Routing and Remote Access (RRAS) on a server: RAS codes, ipsecerr/ras.hpp
+  rras,            ///< a Routing and Remote Access (RRAS) server: RAS codes, ipsecerr/ras.hpp
 };
 
 /// The negotiation phase a code belongs to, where one applies.
