@@ -70,10 +70,13 @@ class json_writer : public lookup_writer {
 json entry_json(const ipsecerr::error_info& e) {
   json related = json::array();
   for (const ipsecerr::related_code& r : ipsecerr::describe_entry(e).links()) {
-    related.push_back(
-        {{"code", r.code}, {"name", r.info()->name}, {"reason", ipsecerr::to_id(r.reason)}});
+    related.push_back({{"code", r.code},
+                       {"space", ipsecerr::to_id(r.info()->space)},
+                       {"name", r.info()->name},
+                       {"reason", ipsecerr::to_id(r.reason)}});
   }
   return {{"code", e.code},
+          {"space", ipsecerr::to_id(e.space)},  // the numbering of code: win32 or ras
           {"hex", ipsecerr::to_hex(e.code).view()},
           {"hresult", ipsecerr::to_hex(ipsecerr::to_hresult(e.code)).view()},
           {"name", e.name},
