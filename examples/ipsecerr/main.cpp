@@ -53,7 +53,8 @@ palette colours(const options& o) {
 int list(const options& o, const palette& p) {
   if (o.operands.size() > 1) return usage_error_for("--list takes at most one component");
   entry_list entries;
-  const std::string_view what = o.operands.empty() ? "win32" : o.operands[0];
+  const std::string_view what =
+      o.operands.empty() ? std::string_view("win32") : std::string_view(o.operands[0]);
   if (const auto* space = ipsecerr::from_id<ipsecerr::code_space>(what)) {  // a whole space
     const auto rows = *space == ipsecerr::code_space::ras ? ipsecerr::all_ras() : ipsecerr::all();
     for (const ipsecerr::error_info& e : rows) entries.push_back(&e);
