@@ -71,6 +71,28 @@ def check_lists():
           f"--list vpn_client / rras by component: {by_component}")
     check(all(e["component"] == ("rras" if e["code"] == 870 else "vpn_client") for e in ras),
           "RAS components: vpn_client, and rras for 870")
+    # The links between the spaces, seen from both: a Win32 entry lists the RAS codes linked to
+    # it after its Win32 ones (related_ras()), each RAS entry the Win32 codes.
+    pairs = {(e["code"], r["code"], r["reason"]) for e in ras for r in e["related"]
+             if r["space"] == "win32"}
+    back = {(r["code"], e["code"], r["reason"]) for e in win32 for r in e["related"]
+            if r["space"] == "ras"}
+    check(len(pairs) == 21 and back == pairs, f"21 cross-space links, both ways: {pairs ^ back}")
+    for e in win32:
+        spaces = [r["space"] for r in e["related"]]
+        check(spaces == sorted(spaces, key=lambda x: x == "ras"), f"{e['code']}: Win32 links first")
+    rc, out, _ = run(["13801"])
+    check(rc == 0 and out.endswith(b"  13905 ERROR_IPSEC_IKE_AUTHORIZATION_FAILURE (same family)\n"
+                                   b"  RAS 787 ERROR_OAKLEY_AUTH_FAIL (IKE code and VPN client code)\n"
+                                   b"  RAS 811 ERROR_VPN_BAD_PSK (same family)\n"
+                                   b"  RAS 835 ERROR_INVALID_SERVER_CERT (same family)\n"),
+          "13801: its RAS codes after its Win32 related codes")
+    rc, out, _ = run(["13904"])  # no Win32 related code: "related:" and the RAS one, no "none"
+    check(rc == 0 and out.endswith(b"\nrelated:\n  RAS 843 ERROR_MOBIKE_DISABLED (same family)\n"),
+          f"13904: its RAS code alone under related: {out[-80:]!r}")
+    rc, out, _ = run(["11033"])
+    check(rc == 0 and out.endswith(b"\nrelated:   none\n"), "11033: no related code at all: none")
+
     rc, raw, err = run(["--list", "ras", "--format=csv"])
     rows = list(csv.reader(io.StringIO(raw.decode(), newline="")))
     check(rc == 0 and err == b"" and rows[0] == MEMBERS, "CSV: the JSON members as columns")

@@ -14,8 +14,10 @@
 namespace ipsecerr_tool {
 namespace {
 
-// The long form of an entry: labels and names in colour (the library tells the parts apart).
+// The long form of an entry: labels and names in colour (the library tells the parts apart). A
+// Win32 entry's links to RAS codes (related_ras()) follow its Win32 ones, as in a RAS entry's.
 void write_block(const ipsecerr::error_info& e, const palette& p) {
+  using ipsecerr::long_part;
   std::string_view colour;  // the colour in effect
   const auto paint = [&colour, &p](std::string_view wanted) {
     if (wanted == colour) return;
@@ -23,14 +25,23 @@ void write_block(const ipsecerr::error_info& e, const palette& p) {
     out().write(wanted);
     colour = wanted;
   };
-  ipsecerr::describe_entry(e).long_form().write_parts(
-      [&](std::string_view piece, ipsecerr::long_part part) {
-        paint(part == ipsecerr::long_part::label  ? p.label()
-              : part == ipsecerr::long_part::name ? p.name()
-                                                  : "");
-        out().write(piece);
-      });
+  const ipsecerr::description d = ipsecerr::describe_entry(e);
+  const auto ras = e.space == ipsecerr::code_space::win32
+                       ? ipsecerr::related_ras(e.code)
+                       : ipsecerr::view<ipsecerr::related_code>{};
+  bool drop_none = false;  // "related:   none" when RAS links follow
+  d.long_form().write_parts([&](std::string_view piece, long_part part) {
+    if (drop_none && (part == long_part::space || part == long_part::value)) return;
+    if (part == long_part::label && piece == "related")
+      drop_none = d.links().empty() && !ras.empty();
+    paint(part == long_part::label ? p.label() : part == long_part::name ? p.name() : "");
+    out().write(piece);
+  });
   paint("");
+  for (const ipsecerr::related_code& r : ras) {
+    print("\n  {} {} {}{}{} ({})", ipsecerr::to_string(r.info()->space), r.code, p.name(),
+          r.info()->name, p.reset(), ipsecerr::to_string(r.reason));
+  }
   out().put('\n');
 }
 
