@@ -64,7 +64,7 @@ def check_json():
     check([(x["code"], x["name"], x["reason"]) for x in e["related"]] == [
         (13885, "ERROR_IPSEC_IKE_MM_EXPIRED", "cause_effect"),
         (13886, "ERROR_IPSEC_IKE_PEER_MM_ASSUMED_INVALID", "cause_effect")], "entry related codes")
-    check(list(e) == ["code", "hex", "hresult", "name", "kind", "category", "component", "phase",
+    check(list(e) == ["code", "space", "hex", "hresult", "name", "kind", "category", "component", "phase",
                       "message", "hint", "ntstatus", "related"], "entry members, in the documented order")
     r = q[1]["readings"]
     check([(x["form"], x["code"], x["known"]) for x in r] ==

@@ -364,7 +364,7 @@ TEST_CASE("ids and labels: every enumerator has a stable snake_case id and a lab
                             {"driver", "IPsec driver"},
                             {"dos_protection", "IPsec DoS Protection"},
                             {"vpn_client", "VPN client (RAS)"},
-                            {"ras", "Routing and Remote Access"}});
+                            {"rras", "Routing and Remote Access server"}});
   require_texts<phase>({{"none", "none"},
                         {"main_mode", "main mode"},
                         {"quick_mode", "quick mode"},

@@ -165,7 +165,7 @@ TEST_CASE("ras: every entry is a RAS error of the VPN client or RRAS, with a hin
     REQUIRE((e.code >= 600 && e.code <= 878));
     REQUIRE(seen.insert(e.code).second);
     REQUIRE(e.component ==
-            (e.code == 870 ? ipsecerr::component::ras : ipsecerr::component::vpn_client));
+            (e.code == 870 ? ipsecerr::component::rras : ipsecerr::component::vpn_client));
     REQUIRE(e.hint.size() >= 100);
   }
   // The Win32 rows keep their space.

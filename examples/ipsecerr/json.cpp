@@ -69,11 +69,18 @@ class json_writer : public lookup_writer {
 
 json entry_json(const ipsecerr::error_info& e) {
   json related = json::array();
-  for (const ipsecerr::related_code& r : ipsecerr::describe_entry(e).links()) {
-    related.push_back(
-        {{"code", r.code}, {"name", r.info()->name}, {"reason", ipsecerr::to_id(r.reason)}});
+  const auto add = [&related](const ipsecerr::related_code& r) {
+    related.push_back({{"code", r.code},
+                       {"space", ipsecerr::to_id(r.info()->space)},
+                       {"name", r.info()->name},
+                       {"reason", ipsecerr::to_id(r.reason)}});
+  };
+  for (const ipsecerr::related_code& r : ipsecerr::describe_entry(e).links()) add(r);
+  if (e.space == ipsecerr::code_space::win32) {  // then its RAS codes, as a RAS entry has them
+    for (const ipsecerr::related_code& r : ipsecerr::related_ras(e.code)) add(r);
   }
   return {{"code", e.code},
+          {"space", ipsecerr::to_id(e.space)},  // the numbering of code: win32 or ras
           {"hex", ipsecerr::to_hex(e.code).view()},
           {"hresult", ipsecerr::to_hex(ipsecerr::to_hresult(e.code)).view()},
           {"name", e.name},

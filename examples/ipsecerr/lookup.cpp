@@ -14,8 +14,10 @@
 namespace ipsecerr_tool {
 namespace {
 
-// The long form of an entry: labels and names in colour (the library tells the parts apart).
+// The long form of an entry: labels and names in colour (the library tells the parts apart). A
+// Win32 entry's links to RAS codes (related_ras()) follow its Win32 ones, as in a RAS entry's.
 void write_block(const ipsecerr::error_info& e, const palette& p) {
+  using ipsecerr::long_part;
   std::string_view colour;  // the colour in effect
   const auto paint = [&colour, &p](std::string_view wanted) {
     if (wanted == colour) return;
@@ -23,14 +25,23 @@ void write_block(const ipsecerr::error_info& e, const palette& p) {
     out().write(wanted);
     colour = wanted;
   };
-  ipsecerr::describe_entry(e).long_form().write_parts(
-      [&](std::string_view piece, ipsecerr::long_part part) {
-        paint(part == ipsecerr::long_part::label  ? p.label()
-              : part == ipsecerr::long_part::name ? p.name()
-                                                  : "");
-        out().write(piece);
-      });
+  const ipsecerr::description d = ipsecerr::describe_entry(e);
+  const auto ras = e.space == ipsecerr::code_space::win32
+                       ? ipsecerr::related_ras(e.code)
+                       : ipsecerr::view<ipsecerr::related_code>{};
+  bool drop_none = false;  // "related:   none" when RAS links follow
+  d.long_form().write_parts([&](std::string_view piece, long_part part) {
+    if (drop_none && (part == long_part::space || part == long_part::value)) return;
+    if (part == long_part::label && piece == "related")
+      drop_none = d.links().empty() && !ras.empty();
+    paint(part == long_part::label ? p.label() : part == long_part::name ? p.name() : "");
+    out().write(piece);
+  });
   paint("");
+  for (const ipsecerr::related_code& r : ras) {
+    print("\n  {} {} {}{}{} ({})", ipsecerr::to_string(r.info()->space), r.code, p.name(),
+          r.info()->name, p.reset(), ipsecerr::to_string(r.reason));
+  }
   out().put('\n');
 }
 
@@ -38,14 +49,17 @@ void write_block(const ipsecerr::error_info& e, const palette& p) {
 std::string why_ambiguous(const ipsecerr::readings& r, std::string_view token) {
   bool decimal = false;
   bool bare_hex = false;
+  bool ras = false;
   std::size_t suffixes = 0;
   for (const ipsecerr::reading& x : r) {
     decimal |= x.form == ipsecerr::form::decimal || x.form == ipsecerr::form::hresult_decimal;
     bare_hex |= x.form == ipsecerr::form::bare_hex;
+    ras |= x.form == ipsecerr::form::ras;
     suffixes += x.form == ipsecerr::form::name_suffix ? 1 : 0;
   }
   std::vector<std::string> reasons;
   if (decimal && bare_hex) reasons.emplace_back("digits alone can be decimal or hex");
+  if (ras) reasons.emplace_back("RAS and Win32 codes share numbers");
   if (bare_hex && suffixes > 0) reasons.emplace_back("hex digits can also end a name");
   if (suffixes > 1) {
     std::string upper(token);
@@ -54,6 +68,14 @@ std::string why_ambiguous(const ipsecerr::readings& r, std::string_view token) {
   }
   if (reasons.empty()) reasons.emplace_back("it has several forms");
   return fmt::format("{}", fmt::join(reasons, "; "));
+}
+
+// The code of the RAS reading among r, or 0 for none.
+std::uint32_t ras_code(const ipsecerr::readings& r) {
+  for (const ipsecerr::reading& x : r) {
+    if (x.form == ipsecerr::form::ras) return x.code;
+  }
+  return 0;
 }
 
 void write_header(const std::string& token, const ipsecerr::reading& x, const palette& p) {
@@ -69,11 +91,15 @@ void write_readings(const ipsecerr::readings& r, std::string_view arg, const pal
     return;
   }
   print("{}{}: {} readings ({}){}\n", p.bold(), token, r.size(), why_ambiguous(r, arg), p.reset());
+  const std::uint32_t ras = ras_code(r);
   for (const ipsecerr::reading& x : r) {
     print("  as {}: {} ({})", ipsecerr::to_string(x.form), ipsecerr::to_decimal(x.code).view(),
           ipsecerr::to_hex(x.code).view());
     if (x.known()) {
       print(" {}{}{}\n", p.name(), x.info()->name, p.reset());
+    } else if (ras != 0 && x.code == ras) {  // the same number as a Win32 code: another code
+      print(", {}not an IPsec error code{} (as a Win32 error code, unrelated to RAS error {})\n",
+            p.missing(), p.reset(), ras);
     } else {
       print(", {}not an IPsec error code{}\n", p.missing(), p.reset());
     }
@@ -136,11 +162,30 @@ class brief_writer : public lookup_writer {
   palette p_;
 };
 
+// The codes found inside a text and those that phrases name with their space (`RAS error 809`,
+// RasClient's "The error code returned on failure is 809.": find_ras_phrase()), in text order;
+// a code at the same place as one of found is kept once, as found has it.
+ipsecerr::found_codes with_phrases(std::string_view text, const ipsecerr::found_codes& found) {
+  ipsecerr::found_codes all;
+  std::size_t next = 0;  // the first of found not yet in all
+  for (auto m = ipsecerr::find_ras_phrase(text); m; m = ipsecerr::find_ras_phrase(text, m.last)) {
+    if (m.info() == nullptr) continue;
+    for (; next < found.size() && found[next].offset < m.number; ++next) all.push_back(found[next]);
+    if (next < found.size() && found[next].offset == m.number) continue;
+    const bool ras = m.space == ipsecerr::code_space::ras;
+    all.push_back({m.number, m.last - m.number, ras ? ipsecerr::form::ras : ipsecerr::form::decimal,
+                   m.info()});
+  }
+  for (; next < found.size(); ++next) all.push_back(found[next]);
+  if (found.truncated()) all.push_back({});  // all is full: this marks it truncated
+  return all;
+}
+
 // One token: its readings as a whole, else the codes inside it. Whether it gave a code.
 bool look_up_one(std::string_view token, lookup_writer& w) {
   const ipsecerr::readings r = ipsecerr::parse(token);
   if (r.empty()) {
-    const ipsecerr::found_codes inside = ipsecerr::find_in(token);
+    const ipsecerr::found_codes inside = with_phrases(token, ipsecerr::find_in(token));
     if (!inside.empty()) {
       w.found(token, inside);
       return true;

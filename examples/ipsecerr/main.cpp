@@ -53,13 +53,17 @@ palette colours(const options& o) {
 int list(const options& o, const palette& p) {
   if (o.operands.size() > 1) return usage_error_for("--list takes at most one component");
   entry_list entries;
-  if (o.operands.empty()) {
-    for (const ipsecerr::error_info& e : ipsecerr::all()) entries.push_back(&e);
+  const std::string_view what =
+      o.operands.empty() ? std::string_view("win32") : std::string_view(o.operands[0]);
+  if (const auto* space = ipsecerr::from_id<ipsecerr::code_space>(what)) {  // a whole space
+    const auto rows = *space == ipsecerr::code_space::ras ? ipsecerr::all_ras() : ipsecerr::all();
+    for (const ipsecerr::error_info& e : rows) entries.push_back(&e);
   } else {
     const ipsecerr::component* known = ipsecerr::from_id<ipsecerr::component>(o.operands[0]);
     if (known == nullptr) {
       return usage_error_for(
-          fmt::format("unknown component '{}': use {}", shown(o.operands[0]), component_ids()));
+          fmt::format("unknown component '{}': use a component ({}) or a code space (win32 or ras)",
+                      shown(o.operands[0]), component_ids()));
     }
     for (const ipsecerr::error_info& e : ipsecerr::in_component(*known)) entries.push_back(&e);
     for (const ipsecerr::error_info& e : ipsecerr::all_ras()) {  // VPN clients' RAS codes

@@ -114,9 +114,11 @@ struct command_line {
         "no "
         "CODE does when standard input is a pipe or a file); blank lines are skipped");
     mode_flag("-l,--list", mode::list,
-              "one line per code (code, hex, name, message), all or one component (the part of "
-              "Windows that reports it): " +
-                  component_ids())
+              "one line per code (code, hex, name, message): every Win32 IPsec code, one "
+              "component (the part of Windows that reports it: " +
+                  component_ids() +
+                  "), or a code space: win32 (the same as none) or ras (the RAS codes of VPN "
+                  "clients)")
         ->option_text(" [COMPONENT]");
     mode_flag("-s,--search", mode::search,
               "the codes whose name, message or hint contain every word (any case)")

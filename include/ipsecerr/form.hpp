@@ -21,8 +21,8 @@ enum class form : std::uint8_t {
   hresult_decimal,        ///< HRESULT_FROM_WIN32 as unsigned decimal: 2147956294
   hresult_signed,         ///< HRESULT_FROM_WIN32 as signed decimal: -2147011002
   ntstatus_win32,         ///< NTSTATUS_FROM_WIN32: 0xC0073646
-  ntstatus,               ///< the driver's own NTSTATUS twin: 0xC0360001 (13910)
-  hresult_from_nt,        ///< HRESULT_FROM_NT of that twin: 0xD0360001 (13910)
+  ntstatus,               ///< the NTSTATUS that Windows maps to the code: 0xC0360001 (13910)
+  hresult_from_nt,        ///< HRESULT_FROM_NT of that NTSTATUS: 0xD0360001 (13910)
   event_insert,           ///< never returned (kept for one version): %%13894 is an event log
                           ///< parameter message id of the event source's parameter file
                           ///< (msobjs.dll for the Security log), not a Win32 code

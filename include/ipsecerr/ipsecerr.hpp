@@ -37,7 +37,7 @@ enum class component : std::uint8_t {
   driver,          ///< the IPsec driver acting on packets
   dos_protection,  ///< IPsec DoS Protection
   vpn_client,      ///< the Windows VPN client (RasClient): RAS codes, ipsecerr/ras.hpp
-  ras,             ///< Routing and Remote Access (RRAS) on a server: RAS codes, ipsecerr/ras.hpp
+  rras,            ///< a Routing and Remote Access (RRAS) server: RAS codes, ipsecerr/ras.hpp
 };
 
 /// The negotiation phase a code belongs to, where one applies.
@@ -75,7 +75,7 @@ struct error_info {
   ipsecerr::kind kind;            ///< error, warning or range marker
   ipsecerr::component component;  ///< the part of Windows that reports it
   ipsecerr::phase phase;          ///< the negotiation phase it belongs to
-  std::uint32_t ntstatus;         ///< the driver's NTSTATUS twin (0xC036....), or 0 if none
+  std::uint32_t ntstatus;         ///< the NTSTATUS that Windows maps to this code, or 0 if none
   std::string_view hint;  ///< ipsecerr's own words (not Microsoft's): meaning, what to check
   code_space space = code_space::win32;  ///< the numbering of `code`: win32, or ras
   /// Deprecated: the old name of `component` (a copy of it); removed in the next version.
@@ -348,7 +348,7 @@ class long_description {
 
   /// Calls field(std::string_view label, std::string_view value) for each labelled field, in
   /// order: name, code, space (only for a code space other than win32), hex, HRESULT, NTSTATUS
-  /// (only for the codes that have an NTSTATUS twin), kind, component (its label),
+  /// (only for the codes that Windows maps an NTSTATUS to), kind, component (its label),
   /// phase, message, hint. Labels have no colon. Nothing for an unknown code. The related codes
   /// follow in the long form; related() gives them.
   template <class Field>

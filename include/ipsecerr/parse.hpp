@@ -297,8 +297,9 @@ struct parser {
 
 /// Every reading of a token, e.g. parse("3646") = {decimal 3646 (unknown), hex 0x3646 = 13894}.
 /// Reads decimal, 0x hex, hex without 0x, HRESULT (hex, decimal, signed), NTSTATUS_FROM_WIN32, the
-/// driver's NTSTATUS twins and their HRESULT_FROM_NT, and names (exact, any case, suffix); not
-/// %%13894, an event log parameter message id (form::event_insert is never returned). Surrounding
+/// NTSTATUS codes that Windows maps to the codes and their HRESULT_FROM_NT, and names (exact,
+/// any case, suffix); not %%13894, an event log parameter message id (form::event_insert is never
+/// returned). Surrounding
 /// whitespace is ignored; last comes a RAS code (form::ras, ras.hpp). Readings not in the table are
 /// kept only when the token also has a reading in the table; so an empty result means the token
 /// names no IPsec code.

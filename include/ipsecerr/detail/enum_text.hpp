@@ -38,9 +38,9 @@ template <>
 struct enum_text<component> {
   using c = component;
   static constexpr c values[] = {c::authip, c::winsock,        c::policy_store, c::ike,
-                                 c::driver, c::dos_protection, c::vpn_client,   c::ras};
+                                 c::driver, c::dos_protection, c::vpn_client,   c::rras};
   static constexpr std::string_view ids[] = {"authip", "winsock",        "policy_store", "ike",
-                                             "driver", "dos_protection", "vpn_client",   "ras"};
+                                             "driver", "dos_protection", "vpn_client",   "rras"};
   static constexpr std::string_view labels[] = {"AuthIP",
                                                 "WinSock name-based policy",
                                                 "IPsec policy store",
@@ -48,7 +48,7 @@ struct enum_text<component> {
                                                 "IPsec driver",
                                                 "IPsec DoS Protection",
                                                 "VPN client (RAS)",
-                                                "Routing and Remote Access"};
+                                                "Routing and Remote Access server"};
 };
 
 template <>
