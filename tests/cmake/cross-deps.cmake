@@ -21,8 +21,10 @@ add_library(Catch2::Catch2 ALIAS ipsecerr_cross_headers)
 add_library(CLI11::CLI11 ALIAS ipsecerr_cross_headers)
 add_library(nlohmann_json::nlohmann_json ALIAS ipsecerr_cross_headers)
 
+# Its own include directory (not a link to the target above), so that the compile-fail tests,
+# which read a target's INTERFACE_INCLUDE_DIRECTORIES, find fmt too.
 add_library(ipsecerr_cross_fmt INTERFACE)
-target_link_libraries(ipsecerr_cross_fmt INTERFACE ipsecerr_cross_headers)
+target_include_directories(ipsecerr_cross_fmt SYSTEM INTERFACE ${stage_include})
 target_compile_definitions(ipsecerr_cross_fmt INTERFACE FMT_HEADER_ONLY=1)
 add_library(fmt::fmt ALIAS ipsecerr_cross_fmt)
 add_library(fmt::fmt-header-only ALIAS ipsecerr_cross_fmt)
