@@ -274,8 +274,10 @@ TEST_CASE("annotate: long runs of digits and words are never held back beyond ma
   const result r = annotate_chunks(input, cuts);  // checks carried() after every chunk
   CHECK(r.plain == input);
   CHECK(r.all == input.substr(0, 100006) + qm + input.substr(100006));
-  STATIC_REQUIRE(ipsecerr::annotator::max_carry ==
+  STATIC_REQUIRE(ipsecerr::annotator::token_carry ==
                  96);  // a dump line's start, or a token and two hex words
+  // With message texts: the bytes that decide whether a message starts at a word.
+  STATIC_REQUIRE(ipsecerr::annotator::max_carry == 2 * ipsecerr::longest_message_size + 64 + 1);
 }
 
 TEST_CASE("annotate: the README's example gives what the README says") {
@@ -290,7 +292,9 @@ TEST_CASE("annotate: the README's example gives what the README says") {
 }
 
 TEST_CASE("annotate: a pending token is decided by the next chunk or by finish") {
-  ipsecerr::annotator a;
+  // Without message texts, only the token is held (with them, the line's last words are too:
+  // see the message tests).
+  ipsecerr::annotator a(ipsecerr::form_set::annotate_default() - ipsecerr::form_set::messages());
   result r;
   a.feed(at_run_time("see 1389"), collector{&r});
   CHECK(a.carried() == 4);
@@ -305,6 +309,19 @@ TEST_CASE("annotate: a pending token is decided by the next chunk or by finish")
   a.feed(at_run_time("13894"), collector{&r});
   a.finish(collector{&r});
   CHECK(r.all == "see 13894" + qm + "." + "13894" + qm);
+  // With message texts, the words of the line in progress wait until message_lookahead bytes
+  // follow them or the line ends.
+  ipsecerr::annotator m;
+  result rm;
+  m.feed(at_run_time("see 1389"), collector{&rm});
+  CHECK(m.carried() == 8);
+  m.feed(at_run_time("4 x\nnext"), collector{&rm});
+  CHECK(rm.all == "see 13894" + qm + " x\n");
+  CHECK(m.carried() == 4);
+  m.feed(at_run_time(std::string(ipsecerr::annotator::message_lookahead, ' ')), collector{&rm});
+  CHECK(m.carried() == ipsecerr::annotator::message_lookahead);
+  m.finish(collector{&rm});
+  CHECK(m.carried() == 0);
 }
 
 TEST_CASE("annotate: feeding and finishing allocate nothing") {
@@ -510,4 +527,122 @@ TEST_CASE("annotate: forms narrow what is annotated") {
         (ipsecerr::form_set::all() - ipsecerr::form_set::names() - form::bare_hex -
          form::event_insert));
   CHECK(ipsecerr::annotator().forms() == ipsecerr::form_set::annotate_default());
+}
+
+// ---- Message texts. ----
+
+namespace {
+const std::string no_policy = " [ERROR_IPSEC_IKE_NO_POLICY]";  // 13825 "No policy configured"
+const std::string auth_name = " [ERROR_IPSEC_IKE_AUTH_FAIL]";  // 13801
+const std::string delay_drop =
+    " [ERROR_IPSEC_IKE_MM_DELAY_DROP] [ERROR_IPSEC_IKE_QM_DELAY_DROP]";  // a shared text
+
+// Lines with message texts for the chunking tests.
+const std::vector<std::string> message_samples = {
+    "Failure Reason:\t\tNo policy configured\n",
+    "<Data Name=\"FailureReason\">IKE authentication credentials are unacceptable</Data>\n",
+    "peer: IKE authentication credentials are unacceptable, code 13801\n"
+    "x \"Negotiation took too long\" y\n",
+    "No policy configured for 10.0.0.1\nNo policy configured",
+    "{\"m\":\"IKE authentication credentials are unacceptable\"}\n"
+    "IKE authentication credentials are unacceptable\n",
+};
+}  // namespace
+
+TEST_CASE("annotate: message texts get their names after them, by the whole-field rule") {
+  // Short ordinary-English texts only as a whole field: the rest of a line after `Label:`, a
+  // whole line, an XML element's text, a quoted string.
+  CHECK(annotated("Failure Reason:\t\tNo policy configured\n") ==
+        "Failure Reason:\t\tNo policy configured" + no_policy + "\n");
+  CHECK(annotated("No policy configured") == "No policy configured" + no_policy);
+  CHECK(annotated("<Data Name=\"FailureReason\">No policy configured</Data>") ==
+        "<Data Name=\"FailureReason\">No policy configured" + no_policy + "</Data>");
+  CHECK(annotated("said 'no policy configured.' then") ==
+        "said 'no policy configured" + no_policy + ".' then");
+  // ... never inside a longer sentence.
+  CHECK(annotated("No policy configured for 10.0.0.1\n") == "No policy configured for 10.0.0.1\n");
+  CHECK(annotated("we had no policy configured yesterday") ==
+        "we had no policy configured yesterday");
+  // Distinctive texts anywhere at word boundaries, with a code after them too.
+  CHECK(annotated("IKEEXT: IKE authentication credentials are unacceptable (13801)\n") ==
+        "IKEEXT: IKE authentication credentials are unacceptable" + auth_name + " (13801" +
+            auth_name + ")\n");
+  CHECK(annotated("xIKE authentication credentials are unacceptable") ==
+        "xIKE authentication credentials are unacceptable");
+  // Entries that share a text: one bracket per entry, in code order.
+  CHECK(annotated("\"Negotiation took too long.\"") ==
+        "\"Negotiation took too long" + delay_drop + ".\"");
+}
+
+TEST_CASE("annotate: message texts: any chunking gives the same output") {
+  for (const std::string& sample : message_samples) {
+    const std::string input = at_run_time(sample);
+    const result whole = annotate_chunks(input, {});
+    CHECK(whole.plain == input);
+    CHECK(whole.all != input.substr(0, 1));
+    for (std::size_t cut = 0; cut <= input.size(); ++cut) {
+      const result split = annotate_chunks(input, {cut});
+      REQUIRE(split.all == whole.all);
+      REQUIRE(split.plain == input);
+    }
+    std::vector<std::size_t> every_byte;
+    for (std::size_t cut = 1; cut < input.size(); ++cut) every_byte.push_back(cut);
+    CHECK(annotate_chunks(input, every_byte).all == whole.all);
+  }
+  // Random texts of messages, codes, labels and long runs, in random chunks.
+  std::mt19937 rng(13825);
+  const std::vector<std::string> pieces = {"No policy configured",
+                                           "IKE authentication credentials are unacceptable",
+                                           "Negotiation took too long",
+                                           "Failure Reason:",
+                                           "\t",
+                                           " ",
+                                           "\n",
+                                           "\"",
+                                           "<x>",
+                                           "</x>",
+                                           "13801",
+                                           ".",
+                                           "a",
+                                           std::string(300, ' '),
+                                           std::string(700, 'w'),
+                                           "{\"k\":",
+                                           "}"};
+  for (int round = 0; round < 200; ++round) {
+    std::string input;
+    const std::size_t count = rng() % 60;
+    for (std::size_t i = 0; i < count; ++i) input += pieces[rng() % pieces.size()];
+    input = at_run_time(input);
+    const result whole = annotate_chunks(input, {});
+    REQUIRE(whole.plain == input);
+    std::vector<std::size_t> cuts;
+    for (std::size_t at = 0; at < input.size(); at += 1 + rng() % 900) cuts.push_back(at);
+    const result chunked = annotate_chunks(input, cuts);
+    REQUIRE(chunked.all == whole.all);
+    REQUIRE(chunked.plain == input);
+  }
+}
+
+TEST_CASE("annotate: message texts are found however far into a long line they stand") {
+  for (const std::size_t pad : {0u, 1u, 95u, 96u, 97u, 554u, 555u, 556u, 5000u, 70000u}) {
+    const std::string input =
+        std::string(pad, 'z') + " IKE authentication credentials are unacceptable\n";
+    std::vector<std::size_t> cuts;
+    for (std::size_t at = 7; at < input.size(); at += 61) cuts.push_back(at);
+    const result r = annotate_chunks(at_run_time(input), cuts);
+    CHECK(r.all == input.substr(0, input.size() - 1) + auth_name + "\n");
+  }
+}
+
+TEST_CASE("annotate: the message bit of the forms switches message texts off") {
+  const std::string line = "Failure Reason: No policy configured 13801\n";
+  std::string got;
+  ipsecerr::annotator a(ipsecerr::form_set::annotate_default() - ipsecerr::form_set::messages());
+  const auto out = [&](std::string_view bytes, bool) { got += bytes; };
+  a.feed(at_run_time(line), out);
+  a.finish(out);
+  CHECK(got == "Failure Reason: No policy configured 13801" + auth_name + "\n");
+  CHECK(annotated(line) == "Failure Reason: No policy configured 13801" + auth_name + "\n");
+  CHECK(annotated("Failure Reason: No policy configured\n13801") ==
+        "Failure Reason: No policy configured" + no_policy + "\n13801" + auth_name);
 }

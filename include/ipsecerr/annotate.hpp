@@ -10,6 +10,7 @@
 #include "detail/json_line.hpp"
 #include "find.hpp"
 #include "form.hpp"
+#include "message.hpp"
 #include "parse.hpp"
 
 namespace ipsecerr {
@@ -45,32 +46,51 @@ inline namespace v1 {
 /// the line in progress at the end of a chunk; so a JSON line whose only codes follow an escape
 /// (`"\n13801"`) gets no member (and stays unchanged, like every JSON line).
 ///
-/// Message texts (form_set::messages()) are not annotated yet: a matcher of whole-field message
-/// texts plugs in where a plain line is scanned (scan_plain), and then says how many bytes it
-/// holds between chunks.
+/// Message texts (form_set::messages(), in the default set). In a plain or XML line, a Windows
+/// message found by the rule of find_messages() gets " [NAME]" right after the text (before an
+/// extra final period or a closing quote): a distinctive text (is_distinctive(): five words or
+/// more, or four with an IPsec term) anywhere at word boundaries; any other text (`No policy
+/// configured`, `Negotiation timed out`) only as a whole field: the whole line, a quoted string,
+/// an XML element's text, a tab-separated cell, or the rest of the line after a `Label:`. Where
+/// several entries share the text, one bracket per entry in code order:
+/// `Negotiation took too long [ERROR_IPSEC_IKE_MM_DELAY_DROP] [ERROR_IPSEC_IKE_QM_DELAY_DROP]`.
+/// Where several messages start at one word the longest wins; found messages do not overlap.
+/// A message on a JSON line makes it read as JSON, as a code does (see JSON lines).
 ///
-/// Held between chunks: at most max_carry input bytes of a plain line (a token and what decides
-/// it), json_tail_max bytes after a JSON line's final '}', and the JSON reader's fixed state.
+/// Held between chunks: with message texts, at most max_carry = message_lookahead input bytes of
+/// a plain line (message_span_max + field_context_max + 1 = 555 with today's table: a word is
+/// decided when that many bytes follow its start, or its line has ended), and history_size (96)
+/// bytes before them for the field rule's look back; without message texts, at most
+/// token_carry (96) bytes (a token and what decides it). Then json_tail_max bytes after a JSON
+/// line's final '}', and the JSON reader's fixed state. No allocation, whatever the line length.
 ///
 /// Use: `a.feed(chunk, out)` for each chunk, then `a.finish(out)`; `out(std::string_view bytes,
 /// bool inserted)` receives the output in order (the views are valid only during the call), and
 /// the pieces with `inserted == false` are exactly the input.
 class annotator {
  public:
-  /// The most bytes of a plain line held between chunks: a token and the two hex words after it
-  /// (a hex run), or the start of a line (a dump's address column).
-  static constexpr std::size_t max_carry = 96;
+  /// The most bytes of a plain line held between chunks for the token rules: a token and the two
+  /// hex words after it (a hex run), or the start of a line (a dump's address column).
+  static constexpr std::size_t token_carry = 96;
+  /// The bytes after a word that decide whether a message starts there: the longest span a
+  /// message may have (message_span_max) and the field rule's look past its end and one more.
+  static constexpr std::size_t message_lookahead = message_span_max + field_context_max + 1;
+  /// The most input bytes of a plain line held between chunks: token_carry when message texts
+  /// are not annotated; with them, what decides the words a message may start at
+  /// (message_lookahead: 555 bytes with today's table, whose longest message has 245).
+  static constexpr std::size_t max_carry =
+      message_lookahead > token_carry ? message_lookahead : token_carry;
   /// JSON lines: the deepest nesting read, the most codes listed, the most blanks after the '}'.
   static constexpr std::size_t json_max_depth = detail::json_line::max_depth;
   static constexpr std::size_t json_max_codes = detail::json_line::max_codes;
   static constexpr std::size_t json_tail_max = 64;
 
   /// An annotator of the forms in form_set::annotate_default().
-  annotator() noexcept = default;
+  annotator() noexcept { reset(); }
   /// An annotator of the forms in `forms` only (e.g. parse_form_list("hresult").forms). It looks
   /// only at tokens that start like a number code, so names and bare_hex are never annotated,
   /// whatever the set; event_insert never is either (%%N is no code).
-  explicit annotator(form_set forms) noexcept : forms_(annotatable(forms)) {}
+  explicit annotator(form_set forms) noexcept : forms_(annotatable(forms)) { reset(); }
 
   /// The forms this annotator marks.
   [[nodiscard]] form_set forms() const noexcept { return forms_; }
@@ -116,7 +136,7 @@ class annotator {
   /// Forgets any held bytes and starts a new input.
   void reset() noexcept {
     carry_size_ = 0;
-    for (char& c : history_) c = ' ';
+    for (char& c : history_) c = '\n';  // the input starts a line
     at_line_start_ = true;
     line_blank_ = true;
     line_dump_ = false;
@@ -132,10 +152,12 @@ class annotator {
   }
 
   static constexpr std::size_t history_size = 96;
-  static constexpr std::size_t joined_capacity = 224;
+  static constexpr std::size_t joined_capacity = 2 * max_carry + 32;
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   static_assert(joined_capacity > 2 * max_carry, "annotator: the join must pass the held bytes");
-  static_assert(detail::dump_window <= max_carry && 2 * detail::code_word_max + 32 <= max_carry,
+  static_assert(history_size > field_context_max,
+                "annotator: the field rule looks this far back from a message");
+  static_assert(detail::dump_window <= token_carry && 2 * detail::code_word_max + 32 <= token_carry,
                 "annotator: what decides a token must fit in the carry");
 
   // The byte k (1 to history_size) positions before p[i], from p or from the bytes before p.
@@ -228,12 +250,26 @@ class annotator {
                         std::size_t& emitted) {
     detail::candidate_finder candidates(p, n);
     std::size_t i = from;
+    // Message texts: words starting before mlimit are decided; msg_pos_ is where the search for
+    // the next message goes on; a found one waits (msg_pending_) until the output reaches its end.
+    const bool messages = forms_.contains_messages();
+    const std::size_t mlimit = messages ? message_limit(p, from, n, last) : n;
+    msg_pos_ = from;
+    msg_pending_ = false;
+    msg_done_ = !messages;
     while ((i = candidates.next(i)) < n) {
       // A word that can be a code starts with its candidate (i is never inside a word, except
       // at 0, where the word may go on from before p), so one inside a word is none.
       const std::size_t start = i;
       const std::size_t end = detail::word_end(p, i + 1, n);
       i = end;
+      // With messages, a token from mlimit on waits for the next chunk, unless it is inside a
+      // message already found: the next chunk's scan starts where the message search stopped.
+      if (start >= mlimit) {
+        const plain_stop m = emit_messages(p, end, n, mlimit, out, emitted);
+        if (m.why == stop::json) return m;
+        if (!(msg_pending_ && msg_start_ < start)) return {msg_pos_, stop::undecided};
+      }
       if (detail::is_word_byte(back(p, start, 1))) continue;
       const bool fits = end - start <= detail::code_word_max;
       // Undecided: the word may go on in the next chunk, or a '.' may be followed by a digit.
@@ -247,6 +283,11 @@ class annotator {
           detail::code_of_word(std::string_view(p + start, end - start), back(p, start, 1),
                                back(p, start, 2), a1, a2, forms_);
       if (hit.entry == nullptr) continue;
+      // Messages that end before this code go out first.
+      if (messages) {
+        const plain_stop m = emit_messages(p, end, n, mlimit, out, emitted);
+        if (m.why == stop::json) return m;
+      }
       const std::size_t ls = line_begin(p, start);
       const std::size_t brace = json_brace(p, ls, start);
       if (brace != npos) return {brace, stop::json};
@@ -263,7 +304,104 @@ class annotator {
       out(hit.entry->name, true);
       out(std::string_view("]", 1), true);
     }
+    if (messages) {
+      const plain_stop m = emit_messages(p, n, n, mlimit, out, emitted);
+      if (m.why == stop::json) return m;
+      if (!last && msg_pos_ < n) return {msg_pos_, stop::undecided};
+    }
     return {n, stop::end};
+  }
+
+  // ---- Message texts in plain lines. ----
+
+  // The first word that the bytes known so far cannot decide: every word before the last line
+  // break decides (a message never spans one), and a word of the line in progress decides when
+  // message_lookahead bytes follow its start.
+  std::size_t message_limit(const char* p, std::size_t from, std::size_t n,
+                            bool last) const noexcept {
+    if (last) return n;
+    std::size_t limit = n - from > message_lookahead ? n - message_lookahead : from;
+    std::size_t k = n;
+    while (k > limit && p[k - 1] != '\n') --k;
+    return k > limit ? k : limit;
+  }
+
+  // Whether a message may start with the word p[s, w): its first byte and length are those of a
+  // message's first word (a cheap filter before the message index is asked).
+  static bool may_start_message(const char* p, std::size_t s, std::size_t w) noexcept {
+    return w - s <= 31 &&
+           (detail::message_starts.bits[static_cast<unsigned char>(p[s]) & 31u] >> (w - s) & 1u) !=
+               0;
+  }
+
+  // Finds the next message starting at a word in [msg_pos_, limit): sets msg_start_, msg_end_ and
+  // msg_group_ and returns true, or moves msg_pos_ to limit (or past the word there).
+  bool next_message(const char* p, std::size_t n, std::size_t limit) noexcept {
+    std::size_t s = msg_pos_;
+    if (s < n && detail::msg_alnum(p[s]) && detail::msg_alnum(back(p, s, 1))) {
+      while (s < n && detail::msg_alnum(p[s])) ++s;  // inside a word that started before
+    }
+    while (s < limit) {
+      if (!detail::msg_alnum(p[s])) {
+        ++s;
+        continue;
+      }
+      std::size_t w = s + 1;
+      while (w < n && detail::msg_alnum(p[w])) ++w;
+      if (may_start_message(p, s, w)) {
+        std::size_t end = detail::npos;
+        if (s < history_size) {
+          // The field rule looks back before the word: the bytes before p come from history_.
+          char buf[history_size + history_size + message_lookahead];
+          for (std::size_t k = 0; k < history_size; ++k) buf[k] = history_[history_size - 1 - k];
+          const std::size_t take =
+              n < history_size + message_lookahead ? n : history_size + message_lookahead;
+          std::memcpy(buf + history_size, p, take);
+          detail::match_word(std::string_view(buf, history_size + take), s + history_size,
+                             w + history_size, msg_group_);
+          if (msg_group_.n != 0) end = msg_group_.end - history_size;
+        } else {
+          detail::match_word(std::string_view(p, n), s, w, msg_group_);
+          if (msg_group_.n != 0) end = msg_group_.end;
+        }
+        if (end != detail::npos) {
+          msg_start_ = s;
+          msg_end_ = end;
+          msg_pos_ = end;
+          msg_pending_ = true;
+          return true;
+        }
+      }
+      s = w;
+    }
+    msg_pos_ = s;
+    return false;
+  }
+
+  // Emits the messages that end at or before `to` (found from msg_pos_, starting before limit),
+  // each as " [NAME]" after its text, one bracket per entry when entries share the text. A
+  // message on a JSON line stops the scan there, as a code does.
+  template <class Out>
+  plain_stop emit_messages(const char* p, std::size_t to, std::size_t n, std::size_t limit,
+                           Out& out, std::size_t& emitted) {
+    for (;;) {
+      if (!msg_pending_) {
+        if (msg_done_ || !next_message(p, n, limit)) {
+          msg_done_ = true;
+          return {n, stop::end};
+        }
+      }
+      if (msg_end_ > to) return {n, stop::end};
+      const std::size_t brace = json_brace(p, line_begin(p, msg_start_), msg_start_);
+      if (brace != npos) return {brace, stop::json};
+      msg_pending_ = false;
+      flush(p, emitted, msg_end_, out);
+      for (std::size_t k = 0; k < msg_group_.n; ++k) {
+        out(std::string_view(" [", 2), true);
+        out(detail::table[msg_group_.rows[k]].name, true);
+        out(std::string_view("]", 1), true);
+      }
+    }
   }
 
   // Ends a JSON line whose object closed: the addition if it has one, then the held bytes.
@@ -396,14 +534,23 @@ class annotator {
   detail::json_line json_;
   char carry_[max_carry] = {};
   std::size_t carry_size_ = 0;
-  char history_[history_size] = {};  // the bytes before the next byte to scan, nearest first
-  bool at_line_start_ = true;        // the next byte to scan starts a line
-  bool line_blank_ = true;           // its line holds only blanks before it
-  bool line_dump_ = false;           // its line is a memory dump
+  // The bytes before the next byte to scan, nearest first ('\n' before the input: a line start).
+  char history_[history_size] = {};
+  bool at_line_start_ = true;  // the next byte to scan starts a line
+  bool line_blank_ = true;     // its line holds only blanks before it
+  bool line_dump_ = false;     // its line is a memory dump
   mode mode_ = mode::plain;
   char tail_[json_tail_max] = {};  // a JSON line's final '}' and the blanks after it
   std::size_t tail_size_ = 0;
   form_set forms_ = annotatable(form_set::annotate_default());
+
+  // Message search of the current scan_plain call (positions in its bytes).
+  detail::match_group msg_group_;
+  std::size_t msg_pos_ = 0;
+  std::size_t msg_start_ = 0;
+  std::size_t msg_end_ = 0;
+  bool msg_pending_ = false;
+  bool msg_done_ = true;
 };
 
 /// Annotates a whole text at once: feed(text, out) then finish(out).

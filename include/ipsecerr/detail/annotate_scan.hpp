@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "../find.hpp"
+#include "../message.hpp"
 
 // SSE2 (every x86-64) finds candidates 64 bytes at a time; elsewhere, or with
 // IPSECERR_ANNOTATE_PORTABLE defined, a portable 8-byte loop does.
@@ -158,6 +159,24 @@ class candidate_finder {
   std::size_t end_ = 0;     // (none at first)
   std::uint64_t bits_ = 0;  // its candidates
 };
+
+// The first words of the messages that the annotator looks for (not range markers), by their first
+// byte (folded: & 31, so a letter in either case) and length: bit `size` of bits[byte & 31]. A
+// word that no bit admits starts no message, so the message index is asked only for the others.
+struct message_start_bits {
+  std::uint32_t bits[32];
+};
+constexpr message_start_bits make_message_starts() noexcept {
+  message_start_bits m{};
+  for (const error_info& e : table) {
+    if (e.kind == kind::marker) continue;
+    const std::size_t size = first_word_size(e.message);
+    m.bits[static_cast<unsigned char>(e.message[0]) & 31u] |= std::uint32_t{1} << size;
+  }
+  return m;
+}
+inline constexpr message_start_bits message_starts = make_message_starts();
+static_assert(first_word_max <= 31, "ipsecerr: a first word's length is a bit of a 32-bit mask");
 
 // The end of the word bytes starting at p[i].
 inline std::size_t word_end(const char* p, std::size_t i, std::size_t n) noexcept {
