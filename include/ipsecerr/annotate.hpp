@@ -268,7 +268,7 @@ class annotator {
       if (start >= mlimit) {
         const plain_stop m = emit_messages(p, end, n, mlimit, out, emitted);
         if (m.why == stop::json) return m;
-        if (!(msg_pending_ && msg_start_ < start)) return {msg_pos_, stop::undecided};
+        if (!(msg_pending_ && msg_start_ < start)) return {held_from(emitted), stop::undecided};
       }
       if (detail::is_word_byte(back(p, start, 1))) continue;
       const bool fits = end - start <= detail::code_word_max;
@@ -307,7 +307,7 @@ class annotator {
     if (messages) {
       const plain_stop m = emit_messages(p, n, n, mlimit, out, emitted);
       if (m.why == stop::json) return m;
-      if (!last && msg_pos_ < n) return {msg_pos_, stop::undecided};
+      if (!last && held_from(emitted) < n) return {held_from(emitted), stop::undecided};
     }
     return {n, stop::end};
   }
@@ -326,29 +326,25 @@ class annotator {
     return k > limit ? k : limit;
   }
 
-  // Whether a message may start with the word p[s, w): its first byte and length are those of a
-  // message's first word (a cheap filter before the message index is asked).
-  static bool may_start_message(const char* p, std::size_t s, std::size_t w) noexcept {
-    return w - s <= 31 &&
-           (detail::message_starts.bits[static_cast<unsigned char>(p[s]) & 31u] >> (w - s) & 1u) !=
-               0;
+  // Where the message search goes on in the next chunk: msg_pos_, or the end of a code that
+  // started before it and ends after it (no word starts inside a code).
+  std::size_t held_from(std::size_t emitted) const noexcept {
+    return emitted > msg_pos_ ? emitted : msg_pos_;
   }
 
   // Finds the next message starting at a word in [msg_pos_, limit): sets msg_start_, msg_end_ and
   // msg_group_ and returns true, or moves msg_pos_ to limit (or past the word there).
   bool next_message(const char* p, std::size_t n, std::size_t limit) noexcept {
     std::size_t s = msg_pos_;
+    if (s >= limit) return false;
     if (s < n && detail::msg_alnum(p[s]) && detail::msg_alnum(back(p, s, 1))) {
       while (s < n && detail::msg_alnum(p[s])) ++s;  // inside a word that started before
     }
-    while (s < limit) {
-      if (!detail::msg_alnum(p[s])) {
-        ++s;
-        continue;
-      }
+    detail::message_start_finder starts(p, n, back(p, 0, 1));
+    while ((s = starts.next(s)) < limit) {
       std::size_t w = s + 1;
       while (w < n && detail::msg_alnum(p[w])) ++w;
-      if (may_start_message(p, s, w)) {
+      if (detail::may_start_message(p, s, w, n)) {
         std::size_t end = detail::npos;
         if (s < history_size) {
           // The field rule looks back before the word: the bytes before p come from history_.
@@ -374,7 +370,8 @@ class annotator {
       }
       s = w;
     }
-    msg_pos_ = s;
+    // Every word before limit is decided; a message found before may end past it.
+    if (msg_pos_ < limit) msg_pos_ = limit;
     return false;
   }
 

@@ -160,23 +160,152 @@ class candidate_finder {
   std::uint64_t bits_ = 0;  // its candidates
 };
 
-// The first words of the messages that the annotator looks for (not range markers), by their first
-// byte (folded: & 31, so a letter in either case) and length: bit `size` of bits[byte & 31]. A
-// word that no bit admits starts no message, so the message index is asked only for the others.
+// The first words of the messages that the annotator looks for (not range markers): by their
+// first two bytes in lower case (the second 0 for a one-letter word), one bit per pair; by their
+// first byte (in lower case) and length, bit `size` of sizes[byte]; the bytes that follow a first
+// word in a message (a space, an apostrophe, a hyphen ...), and, per bucket of the message index,
+// the first letters of second words (bit 31: a second word after no space, so any). A word that
+// these do not admit starts no message, so the message index is asked only for the others.
 struct message_start_bits {
-  std::uint32_t bits[32];
+  std::uint64_t pairs[128 * 128 / 64];
+  std::uint32_t sizes[128];
+  std::uint64_t follow[2];
+  std::uint32_t second[message_buckets];
 };
 constexpr message_start_bits make_message_starts() noexcept {
   message_start_bits m{};
   for (const error_info& e : table) {
     if (e.kind == kind::marker) continue;
-    const std::size_t size = first_word_size(e.message);
-    m.bits[static_cast<unsigned char>(e.message[0]) & 31u] |= std::uint32_t{1} << size;
+    const std::string_view t = e.message;
+    const std::size_t size = first_word_size(t);
+    const auto c0 = static_cast<unsigned char>(to_lower(t[0]));
+    const auto c1 = size > 1 ? static_cast<unsigned char>(to_lower(t[1])) : 0u;
+    // Folded as message_pair() folds the text (| 0x20, & 127): a one-letter word admits every
+    // byte after it.
+    for (unsigned b = 0; b < 128; ++b) {
+      if (size == 1 ? !msg_alnum(static_cast<char>(b)) : b == c1) {
+        const std::size_t pair = std::size_t{(c0 | 0x20u) & 127u} * 128 + ((b | 0x20u) & 127u);
+        m.pairs[pair / 64] |= std::uint64_t{1} << (pair % 64);
+      }
+    }
+    m.sizes[c0] |= std::uint32_t{1} << size;
+    const auto f = size < t.size() ? static_cast<unsigned char>(t[size]) : 0u;
+    m.follow[f / 64] |= std::uint64_t{1} << (f % 64);
+    const std::size_t bucket = first_word_hash(t.data(), size);
+    if (f == ' ' && size + 1 < t.size() && msg_alnum(t[size + 1])) {
+      m.second[bucket] |= std::uint32_t{1} << (static_cast<unsigned char>(t[size + 1]) & 31u);
+    } else {
+      m.second[bucket] |= std::uint32_t{1} << 31;
+    }
   }
   return m;
 }
 inline constexpr message_start_bits message_starts = make_message_starts();
 static_assert(first_word_max <= 31, "ipsecerr: a first word's length is a bit of a 32-bit mask");
+constexpr bool no_message_starts_with_a_digit() noexcept {
+  for (const error_info& e : table) {
+    if (e.kind != kind::marker && is_digit_byte(e.message[0])) return false;
+  }
+  return true;
+}
+static_assert(no_message_starts_with_a_digit(), "ipsecerr: message starts skip words of digits");
+
+// Whether the word p[s, w) may start a message (n: where the known bytes end): its first byte
+// and length, the byte after it, and the first letter of the next word.
+inline bool may_start_message(const char* p, std::size_t s, std::size_t w, std::size_t n) noexcept {
+  if (w - s > 31) return false;
+  const auto c0 = static_cast<unsigned char>(to_lower(p[s])) & 127u;
+  if ((message_starts.sizes[c0] >> (w - s) & 1u) == 0) return false;
+  if (w == n) return true;
+  const auto f = static_cast<unsigned char>(p[w]);
+  const bool blank = f == ' ' || f == '\t';
+  if (!blank && (f >= 128 || (message_starts.follow[f / 64] >> (f % 64) & 1u) == 0)) return false;
+  const std::uint32_t second = message_starts.second[first_word_hash(p + s, w - s)];
+  if ((second >> 31) != 0) return true;
+  if (!blank) return false;
+  std::size_t k = w;
+  while (k < n && (p[k] == ' ' || p[k] == '\t')) ++k;
+  if (k == n) return true;
+  return msg_alnum(p[k]) && (second >> (static_cast<unsigned char>(p[k]) & 31u) & 1u) != 0;
+}
+
+// Whether the word starting at p[k] may start a message by its first two bytes (folded: | 0x20,
+// & 127; a filter only). p[k + 1] must be readable.
+inline bool message_pair(const char* p, std::size_t k) noexcept {
+  const std::size_t pair = (std::size_t{static_cast<unsigned char>(p[k])} | 0x20u) % 128 * 128 +
+                           (std::size_t{static_cast<unsigned char>(p[k + 1])} | 0x20u) % 128;
+  return (message_starts.pairs[pair / 64] >> (pair % 64) & 1u) != 0;
+}
+
+// The starts of words (runs of ASCII letters and digits) of p[0, n) whose first two bytes may
+// start a message, in order. `before` is the byte before p[0].
+class message_start_finder {
+ public:
+  message_start_finder(const char* p, std::size_t n, char before) noexcept
+      : p_(p), n_(n), before_(before) {}
+
+  /// The first such word start at or after i (i never decreases from call to call), or n.
+  std::size_t next(std::size_t i) noexcept {
+    for (;;) {
+      if (i < end_) {
+        std::uint64_t left = i - block_ < 64 ? bits_ >> (i - block_) << (i - block_) : 0;
+        while (left != 0) {
+          const std::size_t k = block_ + lowest_bit(left);
+          if (message_pair(p_, k)) return k;
+          left &= left - 1;
+        }
+        i = end_;
+      }
+#if IPSECERR_ANNOTATE_SSE2
+      if (i > n_ || n_ - i < 65) break;  // a block and the byte after it
+      block_ = i;
+      end_ = i + 64;
+      std::uint64_t letters = 0;
+      const std::uint64_t alnum = alnum64(p_ + i, letters);
+      const std::uint64_t prev = msg_alnum(i == 0 ? before_ : p_[i - 1]) ? 1u : 0u;
+      bits_ = letters & ~(alnum << 1 | prev);  // no message starts with a digit
+#else
+      break;
+#endif
+    }
+    for (; i < n_; ++i) {
+      const char b = i == 0 ? before_ : p_[i - 1];
+      if (msg_alnum(p_[i]) && !is_digit_byte(p_[i]) && !msg_alnum(b) &&
+          (i + 1 == n_ || message_pair(p_, i))) {
+        return i;
+      }
+    }
+    return n_;
+  }
+
+ private:
+#if IPSECERR_ANNOTATE_SSE2
+  // One bit per byte of p[0, 64) that is an ASCII letter or digit (alnum), or a letter.
+  static std::uint64_t alnum64(const char* p, std::uint64_t& letters) noexcept {
+    std::uint64_t bits = 0;
+    letters = 0;
+    for (int q = 0; q < 4; ++q) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
+      const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
+      const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                           _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+      const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                          _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+      const auto m = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+      bits |= std::uint64_t{m} << (16 * q);
+      letters |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(letter))} << (16 * q);
+    }
+    return bits;
+  }
+#endif
+
+  const char* p_;
+  std::size_t n_;
+  char before_;
+  std::size_t block_ = 0;
+  std::size_t end_ = 0;
+  std::uint64_t bits_ = 0;
+};
 
 // The end of the word bytes starting at p[i].
 inline std::size_t word_end(const char* p, std::size_t i, std::size_t n) noexcept {
