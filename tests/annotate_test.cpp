@@ -646,3 +646,21 @@ TEST_CASE("annotate: the message bit of the forms switches message texts off") {
   CHECK(annotated("Failure Reason: No policy configured\n13801") ==
         "Failure Reason: No policy configured" + no_policy + "\n13801" + auth_name);
 }
+
+TEST_CASE("annotate: Windows event System fields are never annotated") {
+  // The System block of an event's XML: the Task 13824 is the audit category "User Account
+  // Management", not ERROR_IPSEC_IKE_INVALID_HEADER; ids, levels and process ids are no codes.
+  const std::string system =
+      "<System><Provider Name=\"Microsoft-Windows-Security-Auditing\"/>"
+      "<EventID>13801</EventID><EventID Qualifiers=\"0\">13806</EventID><Version>13801</Version>"
+      "<Level>13801</Level><Task>13824</Task><Opcode>13801</Opcode>"
+      "<Keywords>0x8010000000000000</Keywords><EventRecordID>13868</EventRecordID>"
+      "<Execution ProcessID=\"13801\" ThreadID='13806'/></System>\n";
+  CHECK(annotated_any_cut(system) == system);
+  // The same numbers in EventData, or in other elements and attributes, are annotated.
+  CHECK(annotated("<Data Name=\"ErrorCode\">13801</Data><TaskX>13801</TaskX> Task>13801 "
+                  "ProcessID=13801 MyProcessID=\"13801\"") ==
+        "<Data Name=\"ErrorCode\">13801" + auth_name + "</Data><TaskX>13801" + auth_name +
+            "</TaskX> Task>13801" + auth_name + " ProcessID=13801" + auth_name +
+            " MyProcessID=\"13801" + auth_name + "\"");
+}

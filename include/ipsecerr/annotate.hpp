@@ -46,6 +46,11 @@ inline namespace v1 {
 /// the line in progress at the end of a chunk; so a JSON line whose only codes follow an escape
 /// (`"\n13801"`) gets no member (and stays unchanged, like every JSON line).
 ///
+/// Windows event System fields are never annotated: the text of <Task>, <Opcode>, <Keywords>,
+/// <EventID>, <EventRecordID>, <Level> and <Version> (`<Task>13824</Task>` is the audit category
+/// "User Account Management"), and ProcessID= / ThreadID= attribute values; the name must stand
+/// within history_size (96) bytes before the value.
+///
 /// Message texts (form_set::messages(), in the default set). In a plain or XML line, a Windows
 /// message found by the rule of find_messages() gets " [NAME]" right after the text (before an
 /// extra final period or a closing quote): a distinctive text (is_distinctive(): five words or
@@ -221,6 +226,44 @@ class annotator {
     return count >= 3 ? detail::verdict::yes : detail::verdict::no;
   }
 
+  // Whether the token at p[s] is the value of a Windows event's System field, which is never an
+  // error code: the text of <Task>, <Opcode>, <Keywords>, <EventID>, <EventRecordID>, <Level>,
+  // <Version> (attributes allowed: <EventID Qualifiers="0">), or a ProcessID= / ThreadID=
+  // attribute's value (<Execution ProcessID="1469" ThreadID="13801"/>).
+  bool system_field(const char* p, std::size_t s) const noexcept {
+    constexpr std::size_t name_max = 16;
+    char name[name_max];  // the name before the token, backwards
+    std::size_t size = 0;
+    const char b1 = back(p, s, 1);
+    std::size_t k = 2;
+    if (b1 == '"' || b1 == '\'') {
+      if (back(p, s, 2) != '=') return false;
+      for (k = 3; size < name_max && detail::msg_alnum(back(p, s, k)); ++k) {
+        name[size++] = back(p, s, k);
+      }
+      const std::string_view got(name, size);
+      return got == "DIssecorP" || got == "DIdaerhT";  // ProcessID, ThreadID
+    }
+    if (b1 != '>') return false;
+    // Back to the '<' of the start tag, then its name.
+    while (k < history_size && back(p, s, k) != '<' && back(p, s, k) != '>' &&
+           back(p, s, k) != '\n') {
+      ++k;
+    }
+    if (k >= history_size || back(p, s, k) != '<') return false;
+    for (std::size_t j = k - 1; j >= 2 && size < name_max; --j) {
+      const char c = back(p, s, j);
+      if (!detail::msg_alnum(c)) break;
+      name[size++] = c;
+    }
+    const std::string_view got(name, size);
+    for (const std::string_view field :
+         {"Task", "Opcode", "Keywords", "EventID", "EventRecordID", "Level", "Version"}) {
+      if (got == field) return true;
+    }
+    return false;
+  }
+
   template <class Out>
   void flush(const char* p, std::size_t& emitted, std::size_t to, Out& out) {
     if (to > emitted) out(std::string_view(p + emitted, to - emitted), false);
@@ -296,6 +339,7 @@ class annotator {
                                                 : detail::verdict::no;
       if (dump == detail::verdict::more) return {ls, stop::undecided};
       if (dump == detail::verdict::yes) continue;
+      if (system_field(p, start)) continue;
       const detail::verdict run = in_hex_run(p, start, end, n, last);
       if (run == detail::verdict::more) return {start, stop::undecided};
       if (run == detail::verdict::yes) continue;
