@@ -526,7 +526,7 @@ TEST_CASE("annotate: forms narrow what is annotated") {
   CHECK(ipsecerr::annotator(ipsecerr::form_set::all()).forms() ==
         (ipsecerr::form_set::all() - ipsecerr::form_set::names() - form::bare_hex -
          form::event_insert));
-  CHECK(ipsecerr::annotator().forms() == ipsecerr::form_set::annotate_default());
+  CHECK(ipsecerr::annotator().forms() == (ipsecerr::form_set::annotate_default() | form::ras));
 }
 
 // ---- Message texts. ----
@@ -663,4 +663,64 @@ TEST_CASE("annotate: Windows event System fields are never annotated") {
         "<Data Name=\"ErrorCode\">13801" + auth_name + "</Data><TaskX>13801" + auth_name +
             "</TaskX> Task>13801" + auth_name + " ProcessID=13801" + auth_name +
             " MyProcessID=\"13801" + auth_name + "\"");
+}
+
+// ---- RAS codes. ----
+
+namespace {
+const std::string vpn_timeout = " [ERROR_VPN_TIMEOUT]";            // RAS 809
+const std::string general = " [ERROR_OAKLEY_GENERAL_PROCESSING]";  // RAS 789
+const std::string rasclient_809 =
+    "CoId={5B2A}: The user CONTOSO\\alice dialed a connection named Contoso VPN which has "
+    "failed. The error code returned on failure is 809.";
+const std::string rasclient_13801 =
+    "CoId={5B2A}: The user CONTOSO\\alice dialed a connection named Contoso VPN which has "
+    "failed. The error code returned on failure is 13801.";
+}  // namespace
+
+TEST_CASE("annotate: RAS codes only where the line says it is one") {
+  // RasClient's sentence: a RAS number reads as RAS; 13801 there is the IPsec Win32 code, once.
+  CHECK(annotated_any_cut(rasclient_809 + "\n") ==
+        rasclient_809.substr(0, rasclient_809.size() - 1) + vpn_timeout + ".\n");
+  CHECK(annotated_any_cut(rasclient_13801 + "\n") ==
+        rasclient_13801.substr(0, rasclient_13801.size() - 1) + auth_name + ".\n");
+  // Phrases that name the space.
+  CHECK(annotated("RAS error 809 after 30 s") == "RAS error 809" + vpn_timeout + " after 30 s");
+  CHECK(annotated("got RAS 789.") == "got RAS 789" + general + ".");
+  CHECK(annotated("ras error code: 809") == "ras error code: 809" + vpn_timeout);
+  // `Error 789:` / `error 809` on a line about a VPN, L2TP, IPsec or IKE connection.
+  CHECK(annotated("Error 789: The L2TP connection attempt failed\n") ==
+        "Error 789" + general + ": The L2TP connection attempt failed\n");
+  CHECK(annotated("VPN connection to gw failed with error 809\n") ==
+        "VPN connection to gw failed with error 809" + vpn_timeout + "\n");
+  CHECK(annotated("IKEv2 tunnel: error 809") == "IKEv2 tunnel: error 809" + vpn_timeout);
+  // Never a bare number, never an error of an unrelated program, never a number not in the table,
+  // never across lines.
+  for (const char* line :
+       {"809 789 0789 0x315 0x80070315 listening on port 809\n",
+        "MSI (s) (A0:B4): Product: Contoso Agent -- Error 1722. Error 766: setup failed\n",
+        "Application error 766: could not open file\n", "VPN error 999: x\n",
+        "Error 809\nVPN down\n", "RAS 999", "RasClient 809", "VPN error 8090\n",
+        "IKE_AUTH error 809\n", "The error code returned on failure is 1469x."}) {
+    CHECK(annotated_any_cut(line) == line);
+  }
+}
+
+TEST_CASE("annotate: the ras form switches RAS phrases on and off, never bare numbers") {
+  const std::string line = "VPN: RAS error 809; error 789; 789 0x315 0789\n";
+  const auto run = [&](ipsecerr::form_set forms) {
+    std::string got;
+    ipsecerr::annotator a(forms);
+    const auto out = [&](std::string_view bytes, bool) { got += bytes; };
+    a.feed(at_run_time(line), out);
+    a.finish(out);
+    return got;
+  };
+  const std::string on =
+      "VPN: RAS error 809" + vpn_timeout + "; error 789" + general + "; 789 0x315 0789\n";
+  CHECK(run(ipsecerr::annotator::default_forms()) == on);
+  CHECK(run(form::ras) == on);
+  CHECK(run(ipsecerr::form_set::all()) == on);
+  CHECK(run(ipsecerr::annotator::default_forms() - form::ras) == line);
+  CHECK(ipsecerr::annotator().forms().contains(form::ras));
 }

@@ -12,6 +12,7 @@
 #include "form.hpp"
 #include "message.hpp"
 #include "parse.hpp"
+#include "ras.hpp"
 
 namespace ipsecerr {
 inline namespace v1 {
@@ -45,6 +46,20 @@ inline namespace v1 {
 /// For speed, a JSON line is recognised at a token that the plain rules take for a code, or as
 /// the line in progress at the end of a chunk; so a JSON line whose only codes follow an escape
 /// (`"\n13801"`) gets no member (and stays unchanged, like every JSON line).
+///
+/// RAS codes (form::ras, in default_forms()) only where the line says the number is one, with
+/// " [NAME]" after the number (`RAS error 809 [ERROR_VPN_TIMEOUT]`): `RAS 809`, `RAS error 809`,
+/// `RAS error code: 809`, RasClient's sentence `The error code returned on failure is 809.`
+/// (find_ras_phrase(); a number there that is an IPsec Win32 code, as IKEv2 clients write 13801,
+/// is annotated once, by the token rules), and `error 809` / `Error 789:` (a 3-digit number of the
+/// RAS table right after the word error) on a line about a VPN connection: the line holds, within
+/// 90 bytes before the word error or 400 bytes after the number, one of the whole words VPN, L2TP,
+/// IPsec, IKE, IKEv2, RasClient (any case) or the phrase "dialed a connection". Never a bare
+/// number (form::ras never makes a token a code: 789, 0789, 0x315 stay as they are), never
+/// `Error 766` of an unrelated program. The default includes RAS: RasClient events (20227 and
+/// its sentence) are the most common VPN client logs, and the rule only fires where the line
+/// names the space or is about a VPN; form_set::annotate_default() itself (the tool's "default"
+/// list) leaves it out until form.hpp adds it.
 ///
 /// Windows event System fields are never annotated: the text of <Task>, <Opcode>, <Keywords>,
 /// <EventID>, <EventRecordID>, <Level> and <Version> (`<Task>13824</Task>` is the audit category
@@ -90,7 +105,13 @@ class annotator {
   static constexpr std::size_t json_max_codes = detail::json_line::max_codes;
   static constexpr std::size_t json_tail_max = 64;
 
-  /// An annotator of the forms in form_set::annotate_default().
+  /// What an annotator marks unless told otherwise: form_set::annotate_default() and RAS codes
+  /// named as such (form::ras; see the class comment for why).
+  [[nodiscard]] static constexpr form_set default_forms() noexcept {
+    return form_set::annotate_default() | form::ras;
+  }
+
+  /// An annotator of the forms in default_forms().
   annotator() noexcept { reset(); }
   /// An annotator of the forms in `forms` only (e.g. parse_form_list("hresult").forms). It looks
   /// only at tokens that start like a number code, so names and bare_hex are never annotated,
@@ -155,10 +176,18 @@ class annotator {
   static constexpr form_set annotatable(form_set forms) noexcept {
     return forms - form_set::names() - form::bare_hex - form::event_insert;
   }
+  // The forms of the token rules: form::ras never makes a token a code (a bare 789 is none), it
+  // switches on the RAS phrases.
+  form_set token_forms() const noexcept { return forms_ - form::ras; }
 
   static constexpr std::size_t history_size = 96;
   static constexpr std::size_t joined_capacity = 2 * max_carry + 32;
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  // How far the RAS rule looks for a word that says the line is about a VPN connection.
+  static constexpr std::size_t ras_context_before = 90;
+  static constexpr std::size_t ras_context_after = 400;
+  static_assert(ras_context_before < history_size && ras_context_after + 64 < message_lookahead,
+                "annotator: the RAS rule's context must be among the bytes held");
   static_assert(joined_capacity > 2 * max_carry, "annotator: the join must pass the held bytes");
   static_assert(history_size > field_context_max,
                 "annotator: the field rule looks this far back from a message");
@@ -295,7 +324,7 @@ class annotator {
     std::size_t i = from;
     // Message texts: words starting before mlimit are decided; msg_pos_ is where the search for
     // the next message goes on; a found one waits (msg_pending_) until the output reaches its end.
-    const bool messages = forms_.contains_messages();
+    const bool messages = forms_.contains_messages() || forms_.contains(form::ras);
     const std::size_t mlimit = messages ? message_limit(p, from, n, last) : n;
     msg_pos_ = from;
     msg_pending_ = false;
@@ -324,7 +353,7 @@ class annotator {
       const char a2 = end + 1 < n ? p[end + 1] : ' ';
       const detail::word_code hit =
           detail::code_of_word(std::string_view(p + start, end - start), back(p, start, 1),
-                               back(p, start, 2), a1, a2, forms_);
+                               back(p, start, 2), a1, a2, token_forms());
       if (hit.entry == nullptr) continue;
       // Messages that end before this code go out first.
       if (messages) {
@@ -385,24 +414,39 @@ class annotator {
       while (s < n && detail::msg_alnum(p[s])) ++s;  // inside a word that started before
     }
     detail::message_start_finder starts(p, n, back(p, 0, 1));
+    const bool texts = forms_.contains_messages();
+    const bool ras = forms_.contains(form::ras);
     while ((s = starts.next(s)) < limit) {
       std::size_t w = s + 1;
       while (w < n && detail::msg_alnum(p[w])) ++w;
-      if (detail::may_start_message(p, s, w, n)) {
-        std::size_t end = detail::npos;
+      const bool text = texts && detail::may_start_message(p, s, w, n);
+      if (text || (ras && (w - s == 3 || w - s == 5))) {
+        // The field rule and the RAS rule look back before the word: near p's start, the bytes
+        // before p come from history_.
+        char buf[history_size + history_size + message_lookahead];
+        std::string_view view(p, n);
+        std::size_t shift = 0;
         if (s < history_size) {
-          // The field rule looks back before the word: the bytes before p come from history_.
-          char buf[history_size + history_size + message_lookahead];
           for (std::size_t k = 0; k < history_size; ++k) buf[k] = history_[history_size - 1 - k];
           const std::size_t take =
               n < history_size + message_lookahead ? n : history_size + message_lookahead;
           std::memcpy(buf + history_size, p, take);
-          detail::match_word(std::string_view(buf, history_size + take), s + history_size,
-                             w + history_size, msg_group_);
-          if (msg_group_.n != 0) end = msg_group_.end - history_size;
-        } else {
-          detail::match_word(std::string_view(p, n), s, w, msg_group_);
-          if (msg_group_.n != 0) end = msg_group_.end;
+          view = std::string_view(buf, history_size + take);
+          shift = history_size;
+        }
+        std::size_t end = detail::npos;
+        msg_ras_ = nullptr;
+        if (text) {
+          detail::match_word(view, s + shift, w + shift, msg_group_);
+          if (msg_group_.n != 0) end = msg_group_.end - shift;
+        }
+        if (end == detail::npos && ras) {
+          const detail::ras_hit r =
+              detail::ras_at(view, s + shift, w + shift, ras_context_before, ras_context_after);
+          if (r.entry != nullptr) {
+            msg_ras_ = r.entry;
+            end = r.end - shift;
+          }
         }
         if (end != detail::npos) {
           msg_start_ = s;
@@ -437,6 +481,12 @@ class annotator {
       if (brace != npos) return {brace, stop::json};
       msg_pending_ = false;
       flush(p, emitted, msg_end_, out);
+      if (msg_ras_ != nullptr) {
+        out(std::string_view(" [", 2), true);
+        out(msg_ras_->name, true);
+        out(std::string_view("]", 1), true);
+        continue;
+      }
       for (std::size_t k = 0; k < msg_group_.n; ++k) {
         out(std::string_view(" [", 2), true);
         out(detail::table[msg_group_.rows[k]].name, true);
@@ -498,7 +548,7 @@ class annotator {
         }
         pos = n;
         if (r.why == stop::json) {
-          json_.start(forms_);  // at the '{', which json_ takes as read
+          json_.start(token_forms());  // at the '{', which json_ takes as read
           mode_ = mode::json;
           pos = r.at + 1;
         }
@@ -583,10 +633,11 @@ class annotator {
   mode mode_ = mode::plain;
   char tail_[json_tail_max] = {};  // a JSON line's final '}' and the blanks after it
   std::size_t tail_size_ = 0;
-  form_set forms_ = annotatable(form_set::annotate_default());
+  form_set forms_ = annotatable(default_forms());
 
   // Message search of the current scan_plain call (positions in its bytes).
   detail::match_group msg_group_;
+  const error_info* msg_ras_ = nullptr;  // the RAS entry of the pending find, if it is one
   std::size_t msg_pos_ = 0;
   std::size_t msg_start_ = 0;
   std::size_t msg_end_ = 0;
