@@ -724,3 +724,26 @@ TEST_CASE("annotate: the ras form switches RAS phrases on and off, never bare nu
   CHECK(run(ipsecerr::annotator::default_forms() - form::ras) == line);
   CHECK(ipsecerr::annotator().forms().contains(form::ras));
 }
+
+TEST_CASE("annotate: message texts in JSON string values are listed in the member") {
+  const std::string line =
+      R"j({"EventID":4654,"FailureReason":"No policy configured","Message":"IKE authentication credentials are unacceptable (13801)"})j";
+  CHECK(
+      annotated_any_cut(line + "\n") ==
+      line.substr(0, line.size() - 1) +
+          R"(,"ipsecerr":[{"code":13825,"name":"ERROR_IPSEC_IKE_NO_POLICY","at":"/FailureReason","match":"message"},)"
+          R"({"code":13801,"name":"ERROR_IPSEC_IKE_AUTH_FAIL","at":"/Message"},)"
+          R"({"code":13801,"name":"ERROR_IPSEC_IKE_AUTH_FAIL","at":"/Message","match":"message"}]})"
+          "\n");
+  // A short text inside a longer value is no field; a key is never searched.
+  const std::string plain = R"({"m":"we had no policy configured","No policy configured":1})";
+  CHECK(annotated_any_cut(plain) == plain);
+  // Without the message bit, messages in values are not listed.
+  std::string got;
+  ipsecerr::annotator a(ipsecerr::form_set::annotate_default() - ipsecerr::form_set::messages());
+  const auto out = [&](std::string_view bytes, bool) { got += bytes; };
+  const std::string only_text = R"({"FailureReason":"No policy configured"})";
+  a.feed(at_run_time(only_text), out);
+  a.finish(out);
+  CHECK(got == only_text);
+}

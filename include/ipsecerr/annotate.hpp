@@ -40,7 +40,11 @@ inline namespace v1 {
 /// comma is left out for an empty object): one element
 /// `{"code":13801,"name":"ERROR_IPSEC_IKE_AUTH_FAIL","at":"/ErrorCode"}` per code in text order,
 /// `at` the RFC 6901 JSON Pointer of the value (null when longer than 256 bytes), at most
-/// json_max_codes elements, then `{"truncated":true}` when the line held more. Anything else
+/// json_max_codes elements, then `{"truncated":true}` when the line held more. With message
+/// texts, a string value of at most json_value_max bytes (as written) that is or holds a Windows
+/// message (find_messages() on the value, which is a whole field) adds one element per entry,
+/// marked: `{"code":13825,"name":"ERROR_IPSEC_IKE_NO_POLICY","at":"/FailureReason",
+/// "match":"message"}` (entries that share the text: one element each). Anything else
 /// (invalid JSON, a second value on the line, a line that ends before the object does, such as
 /// pretty-printed JSON) passes through unchanged. A JSON line of any length takes no more memory.
 /// For speed, a JSON line is recognised at a token that the plain rules take for a code, or as
@@ -104,6 +108,7 @@ class annotator {
   static constexpr std::size_t json_max_depth = detail::json_line::max_depth;
   static constexpr std::size_t json_max_codes = detail::json_line::max_codes;
   static constexpr std::size_t json_tail_max = 64;
+  static constexpr std::size_t json_value_max = detail::json_line::value_max;
 
   /// What an annotator marks unless told otherwise: form_set::annotate_default() and RAS codes
   /// named as such (form::ras; see the class comment for why).
@@ -513,10 +518,12 @@ class annotator {
         if (c.has_pointer) {
           out(std::string_view("\",\"at\":\"", 8), true);
           out(json_.pointer(c), true);
-          out(std::string_view("\"}", 2), true);
+          out(std::string_view("\"", 1), true);
         } else {
-          out(std::string_view("\",\"at\":null}", 12), true);
+          out(std::string_view("\",\"at\":null", 11), true);
         }
+        if (c.message) out(std::string_view(",\"match\":\"message\"", 18), true);
+        out(std::string_view("}", 1), true);
       }
       if (json_.truncated()) out(std::string_view(",{\"truncated\":true}", 19), true);
       out(std::string_view("]", 1), true);
