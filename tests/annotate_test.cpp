@@ -725,6 +725,20 @@ TEST_CASE("annotate: the ras form switches RAS phrases on and off, never bare nu
   CHECK(ipsecerr::annotator().forms().contains(form::ras));
 }
 
+TEST_CASE("annotate: a UTF-8 lead byte followed by ASCII makes a JSON line invalid") {
+  for (const char* line : {"{\"\":\"\xe9"
+                           "d\xa3\xb9"
+                           "13800\"}",
+                           "{\"k\xe9"
+                           "d\":13801}",
+                           "{\"a\":\"x\xc3"
+                           "a 13801\"}"}) {
+    CHECK(annotated_any_cut(line) == line);
+  }
+  const std::string valid = "{\"\":\"\xe9\xa3\xb9 13801\"}";
+  CHECK(annotated_any_cut(valid) != valid);
+}
+
 TEST_CASE("annotate: message texts in JSON string values are listed in the member") {
   const std::string line =
       R"j({"EventID":4654,"FailureReason":"No policy configured","Message":"IKE authentication credentials are unacceptable (13801)"})j";

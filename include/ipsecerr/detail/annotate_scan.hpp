@@ -167,8 +167,15 @@ class candidate_finder {
 // word in a message (a space, an apostrophe, a hyphen ...), and, per bucket of the message index,
 // the first letters of second words (bit 31: a second word after no space, so any). A word that
 // these do not admit starts no message, so the message index is asked only for the others.
+inline constexpr std::size_t triple_bits = 16;
+// The index of a word's first three bytes, each folded (| 0x20; 0 for a byte that ends the word).
+constexpr std::size_t triple_index(unsigned c0, unsigned c1, unsigned c2) noexcept {
+  return ((c0 * 0x9E37u) ^ (c1 * 0x85EBu) ^ (c2 * 0xC2B3u) ^ (c1 << 7) ^ (c2 << 11)) &
+         ((std::size_t{1} << triple_bits) - 1);
+}
 struct message_start_bits {
-  std::uint64_t pairs[128 * 128 / 64];
+  std::uint64_t triples[(std::size_t{1} << triple_bits) / 64];
+  std::uint64_t one_letter[2];  // first bytes of one-letter first words
   std::uint32_t sizes[128];
   std::uint64_t follow[2];
   std::uint32_t second[message_buckets];
@@ -180,21 +187,23 @@ constexpr message_start_bits make_message_starts() noexcept {
     const std::string_view t = e.message;
     const std::size_t size = first_word_size(t);
     const auto c0 = static_cast<unsigned char>(to_lower(t[0]));
-    const auto c1 = size > 1 ? static_cast<unsigned char>(to_lower(t[1])) : 0u;
-    // Folded as message_pair() folds the text (| 0x20, & 127): a one-letter word admits every
-    // byte after it.
-    for (unsigned b = 0; b < 128; ++b) {
-      if (size == 1 ? !msg_alnum(static_cast<char>(b)) : b == c1) {
-        const std::size_t pair = std::size_t{(c0 | 0x20u) & 127u} * 128 + ((b | 0x20u) & 127u);
-        m.pairs[pair / 64] |= std::uint64_t{1} << (pair % 64);
-      }
+    // Folded as message_triple() folds the text.
+    const unsigned f0 = (static_cast<unsigned char>(t[0]) | 0x20u) & 127u;
+    if (size == 1) {
+      m.one_letter[f0 / 64] |= std::uint64_t{1} << (f0 % 64);
+    } else {
+      const unsigned f1 = (static_cast<unsigned char>(t[1]) | 0x20u) & 127u;
+      const unsigned f2 = size > 2 ? (static_cast<unsigned char>(t[2]) | 0x20u) & 127u : 0u;
+      const std::size_t x = triple_index(f0, f1, f2);
+      m.triples[x / 64] |= std::uint64_t{1} << (x % 64);
     }
     m.sizes[c0] |= std::uint32_t{1} << size;
     if (&e == &table[0]) {  // and the words that start a RAS phrase: RAS, error
       for (const char* w : {"ras", "error"}) {
-        const std::size_t pair =
-            std::size_t{static_cast<unsigned char>(w[0])} * 128 + static_cast<unsigned char>(w[1]);
-        m.pairs[pair / 64] |= std::uint64_t{1} << (pair % 64);
+        const std::size_t x =
+            triple_index(static_cast<unsigned char>(w[0]), static_cast<unsigned char>(w[1]),
+                         static_cast<unsigned char>(w[2]));
+        m.triples[x / 64] |= std::uint64_t{1} << (x % 64);
       }
     }
     const auto f = size < t.size() ? static_cast<unsigned char>(t[size]) : 0u;
@@ -237,12 +246,15 @@ inline bool may_start_message(const char* p, std::size_t s, std::size_t w, std::
   return msg_alnum(p[k]) && (second >> (static_cast<unsigned char>(p[k]) & 31u) & 1u) != 0;
 }
 
-// Whether the word starting at p[k] may start a message by its first two bytes (folded: | 0x20,
-// & 127; a filter only). p[k + 1] must be readable.
-inline bool message_pair(const char* p, std::size_t k) noexcept {
-  const std::size_t pair = (std::size_t{static_cast<unsigned char>(p[k])} | 0x20u) % 128 * 128 +
-                           (std::size_t{static_cast<unsigned char>(p[k + 1])} | 0x20u) % 128;
-  return (message_starts.pairs[pair / 64] >> (pair % 64) & 1u) != 0;
+// Whether the word starting at p[k] may start a message (or a RAS phrase) by its first three
+// bytes (folded; a filter only). p[k + 1] and p[k + 2] must be readable.
+inline bool message_triple(const char* p, std::size_t k) noexcept {
+  const unsigned f0 = (static_cast<unsigned char>(p[k]) | 0x20u) & 127u;
+  if (!msg_alnum(p[k + 1])) return (message_starts.one_letter[f0 / 64] >> (f0 % 64) & 1u) != 0;
+  const unsigned f1 = (static_cast<unsigned char>(p[k + 1]) | 0x20u) & 127u;
+  const unsigned f2 = msg_alnum(p[k + 2]) ? (static_cast<unsigned char>(p[k + 2]) | 0x20u) : 0u;
+  const std::size_t x = triple_index(f0, f1, f2);
+  return (message_starts.triples[x / 64] >> (x % 64) & 1u) != 0;
 }
 
 // ---- RAS codes where the line says it is one. ----
@@ -317,13 +329,13 @@ class message_start_finder {
         std::uint64_t left = i - block_ < 64 ? bits_ >> (i - block_) << (i - block_) : 0;
         while (left != 0) {
           const std::size_t k = block_ + lowest_bit(left);
-          if (message_pair(p_, k)) return k;
+          if (message_triple(p_, k)) return k;
           left &= left - 1;
         }
         i = end_;
       }
 #if IPSECERR_ANNOTATE_SSE2
-      if (i > n_ || n_ - i < 65) break;  // a block and the byte after it
+      if (i > n_ || n_ - i < 66) break;  // a block and the two bytes after it
       block_ = i;
       end_ = i + 64;
       std::uint64_t letters = 0;
@@ -337,7 +349,7 @@ class message_start_finder {
     for (; i < n_; ++i) {
       const char b = i == 0 ? before_ : p_[i - 1];
       if (msg_alnum(p_[i]) && !is_digit_byte(p_[i]) && !msg_alnum(b) &&
-          (i + 1 == n_ || message_pair(p_, i))) {
+          (i + 2 >= n_ || message_triple(p_, i))) {
         return i;
       }
     }

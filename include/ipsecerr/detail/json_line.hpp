@@ -72,7 +72,7 @@ class json_line {
   // the bytes run out (returns n). A '\n' before the end is invalid.
   std::size_t feed(const char* p, std::size_t i, std::size_t n) noexcept {
     while (i < n && status_ == status::open) {
-      if (state_ == st::string) {
+      if (state_ == st::string && utf8_left_ == 0) {  // not inside a UTF-8 sequence
         const std::size_t from = i;
         i = in_key_ ? key_run(p, i, n) : word_size_ == 0 && !dot_pending_ ? value_run(p, i, n) : i;
         if (!in_key_) keep(p + from, i - from);
