@@ -82,6 +82,31 @@ std::string annotated(std::string_view input) {
   return r.all;
 }
 
+// How random_chunkings() draws: rounds, the most pieces per input, the longest chunk.
+struct draws {
+  int rounds;
+  std::size_t pieces;
+  std::size_t chunk;
+};
+
+// Texts of random pieces, annotated whole and in random chunks: the same output, and the input
+// back when the insertions are left out.
+void random_chunkings(std::mt19937& rng, const std::vector<std::string>& pieces, draws d) {
+  for (int round = 0; round < d.rounds; ++round) {
+    std::string input;
+    const std::size_t count = rng() % d.pieces;
+    for (std::size_t i = 0; i < count; ++i) input += pieces[rng() % pieces.size()];
+    input = at_run_time(input);
+    const result whole = annotate_chunks(input, {});
+    REQUIRE(whole.plain == input);
+    std::vector<std::size_t> cuts;
+    for (std::size_t at = 0; at < input.size(); at += 1 + rng() % d.chunk) cuts.push_back(at);
+    const result chunked = annotate_chunks(input, cuts);
+    REQUIRE(chunked.all == whole.all);
+    REQUIRE(chunked.plain == input);
+  }
+}
+
 const std::string qm = " [ERROR_IPSEC_IKE_INVALID_MM_FOR_QM]";  // 13894
 const std::string spi = " [ERROR_IPSEC_BAD_SPI]";               // 13910
 
@@ -226,19 +251,7 @@ TEST_CASE("annotate: random inputs in random chunks round-trip and match the one
       "13894", "0x3646",     "-2147011002", "%%",   "%",         "-",    ".",  "1",
       "0",     "x",          "a",           "_",    " ",         "\r\n", "\n", std::string(1, '\0'),
       "\xff",  "0x80073646", "3646",        "1469", "9999999999"};
-  for (int round = 0; round < 300; ++round) {
-    std::string input;
-    const std::size_t count = rng() % 200;
-    for (std::size_t i = 0; i < count; ++i) input += pieces[rng() % pieces.size()];
-    input = at_run_time(input);
-    const result whole = annotate_chunks(input, {});
-    REQUIRE(whole.plain == input);
-    std::vector<std::size_t> cuts;
-    for (std::size_t at = 0; at < input.size(); at += 1 + rng() % 70) cuts.push_back(at);
-    const result chunked = annotate_chunks(input, cuts);
-    REQUIRE(chunked.all == whole.all);
-    REQUIRE(chunked.plain == input);
-  }
+  random_chunkings(rng, pieces, {300, 200, 70});
 }
 
 TEST_CASE("annotate: codes at every offset of long texts are found, whatever the bytes around") {
@@ -608,19 +621,7 @@ TEST_CASE("annotate: message texts: any chunking gives the same output") {
                                            std::string(700, 'w'),
                                            "{\"k\":",
                                            "}"};
-  for (int round = 0; round < 200; ++round) {
-    std::string input;
-    const std::size_t count = rng() % 60;
-    for (std::size_t i = 0; i < count; ++i) input += pieces[rng() % pieces.size()];
-    input = at_run_time(input);
-    const result whole = annotate_chunks(input, {});
-    REQUIRE(whole.plain == input);
-    std::vector<std::size_t> cuts;
-    for (std::size_t at = 0; at < input.size(); at += 1 + rng() % 900) cuts.push_back(at);
-    const result chunked = annotate_chunks(input, cuts);
-    REQUIRE(chunked.all == whole.all);
-    REQUIRE(chunked.plain == input);
-  }
+  random_chunkings(rng, pieces, {200, 60, 900});
 }
 
 TEST_CASE("annotate: message texts are found however far into a long line they stand") {
