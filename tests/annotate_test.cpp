@@ -554,11 +554,11 @@ const std::string delay_drop =
 const std::vector<std::string> message_samples = {
     "Failure Reason:\t\tNo policy configured\n",
     "<Data Name=\"FailureReason\">IKE authentication credentials are unacceptable</Data>\n",
-    "peer: IKE authentication credentials are unacceptable, code 13801\n"
-    "x \"Negotiation took too long\" y\n",
+    std::string("peer: IKE authentication credentials are unacceptable, code 13801\n") +
+        "x \"Negotiation took too long\" y\n",
     "No policy configured for 10.0.0.1\nNo policy configured",
-    "{\"m\":\"IKE authentication credentials are unacceptable\"}\n"
-    "IKE authentication credentials are unacceptable\n",
+    std::string("{\"m\":\"IKE authentication credentials are unacceptable\"}\n") +
+        "IKE authentication credentials are unacceptable\n",
 };
 }  // namespace
 

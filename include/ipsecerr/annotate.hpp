@@ -47,8 +47,9 @@ inline namespace v1 {
 /// "match":"message"}` (entries that share the text: one element each). Anything else
 /// (invalid JSON, a second value on the line, a line that ends before the object does, such as
 /// pretty-printed JSON) passes through unchanged. A JSON line of any length takes no more memory.
-/// For speed, a JSON line is recognised at a token that the plain rules take for a code, or as
-/// the line in progress at the end of a chunk; so a JSON line whose only codes follow an escape
+/// For speed, a JSON line is recognised at a token that the plain rules take for a code (or at a
+/// message text or RAS phrase the plain rules find), or as the line in progress at the end of a
+/// chunk; so a JSON line whose only codes follow an escape
 /// (`"\n13801"`) gets no member (and stays unchanged, like every JSON line).
 ///
 /// RAS codes (form::ras, in default_forms()) only where the line says the number is one, with

@@ -362,7 +362,7 @@ class message_start_finder {
   static std::uint64_t alnum64(const char* p, std::uint64_t& letters) noexcept {
     std::uint64_t bits = 0;
     letters = 0;
-    for (int q = 0; q < 4; ++q) {
+    for (std::size_t q = 0; q < 4; ++q) {
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
       const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
       const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
