@@ -82,6 +82,31 @@ std::string annotated(std::string_view input) {
   return r.all;
 }
 
+// How random_chunkings() draws: rounds, the most pieces per input, the longest chunk.
+struct draws {
+  int rounds;
+  std::size_t pieces;
+  std::size_t chunk;
+};
+
+// Texts of random pieces, annotated whole and in random chunks: the same output, and the input
+// back when the insertions are left out.
+void random_chunkings(std::mt19937& rng, const std::vector<std::string>& pieces, draws d) {
+  for (int round = 0; round < d.rounds; ++round) {
+    std::string input;
+    const std::size_t count = rng() % d.pieces;
+    for (std::size_t i = 0; i < count; ++i) input += pieces[rng() % pieces.size()];
+    input = at_run_time(input);
+    const result whole = annotate_chunks(input, {});
+    REQUIRE(whole.plain == input);
+    std::vector<std::size_t> cuts;
+    for (std::size_t at = 0; at < input.size(); at += 1 + rng() % d.chunk) cuts.push_back(at);
+    const result chunked = annotate_chunks(input, cuts);
+    REQUIRE(chunked.all == whole.all);
+    REQUIRE(chunked.plain == input);
+  }
+}
+
 const std::string qm = " [ERROR_IPSEC_IKE_INVALID_MM_FOR_QM]";  // 13894
 const std::string spi = " [ERROR_IPSEC_BAD_SPI]";               // 13910
 
@@ -226,19 +251,7 @@ TEST_CASE("annotate: random inputs in random chunks round-trip and match the one
       "13894", "0x3646",     "-2147011002", "%%",   "%",         "-",    ".",  "1",
       "0",     "x",          "a",           "_",    " ",         "\r\n", "\n", std::string(1, '\0'),
       "\xff",  "0x80073646", "3646",        "1469", "9999999999"};
-  for (int round = 0; round < 300; ++round) {
-    std::string input;
-    const std::size_t count = rng() % 200;
-    for (std::size_t i = 0; i < count; ++i) input += pieces[rng() % pieces.size()];
-    input = at_run_time(input);
-    const result whole = annotate_chunks(input, {});
-    REQUIRE(whole.plain == input);
-    std::vector<std::size_t> cuts;
-    for (std::size_t at = 0; at < input.size(); at += 1 + rng() % 70) cuts.push_back(at);
-    const result chunked = annotate_chunks(input, cuts);
-    REQUIRE(chunked.all == whole.all);
-    REQUIRE(chunked.plain == input);
-  }
+  random_chunkings(rng, pieces, {300, 200, 70});
 }
 
 TEST_CASE("annotate: codes at every offset of long texts are found, whatever the bytes around") {
@@ -274,8 +287,10 @@ TEST_CASE("annotate: long runs of digits and words are never held back beyond ma
   const result r = annotate_chunks(input, cuts);  // checks carried() after every chunk
   CHECK(r.plain == input);
   CHECK(r.all == input.substr(0, 100006) + qm + input.substr(100006));
-  STATIC_REQUIRE(ipsecerr::annotator::max_carry ==
+  STATIC_REQUIRE(ipsecerr::annotator::token_carry ==
                  96);  // a dump line's start, or a token and two hex words
+  // With message texts: the bytes that decide whether a message starts at a word.
+  STATIC_REQUIRE(ipsecerr::annotator::max_carry == 2 * ipsecerr::longest_message_size + 64 + 1);
 }
 
 TEST_CASE("annotate: the README's example gives what the README says") {
@@ -290,7 +305,9 @@ TEST_CASE("annotate: the README's example gives what the README says") {
 }
 
 TEST_CASE("annotate: a pending token is decided by the next chunk or by finish") {
-  ipsecerr::annotator a;
+  // Without message texts, only the token is held (with them, the line's last words are too:
+  // see the message tests).
+  ipsecerr::annotator a(ipsecerr::form_set::annotate_default() - ipsecerr::form_set::messages());
   result r;
   a.feed(at_run_time("see 1389"), collector{&r});
   CHECK(a.carried() == 4);
@@ -305,6 +322,19 @@ TEST_CASE("annotate: a pending token is decided by the next chunk or by finish")
   a.feed(at_run_time("13894"), collector{&r});
   a.finish(collector{&r});
   CHECK(r.all == "see 13894" + qm + "." + "13894" + qm);
+  // With message texts, the words of the line in progress wait until message_lookahead bytes
+  // follow them or the line ends.
+  ipsecerr::annotator m;
+  result rm;
+  m.feed(at_run_time("see 1389"), collector{&rm});
+  CHECK(m.carried() == 8);
+  m.feed(at_run_time("4 x\nnext"), collector{&rm});
+  CHECK(rm.all == "see 13894" + qm + " x\n");
+  CHECK(m.carried() == 4);
+  m.feed(at_run_time(std::string(ipsecerr::annotator::message_lookahead, ' ')), collector{&rm});
+  CHECK(m.carried() == ipsecerr::annotator::message_lookahead);
+  m.finish(collector{&rm});
+  CHECK(m.carried() == 0);
 }
 
 TEST_CASE("annotate: feeding and finishing allocate nothing") {
@@ -509,5 +539,226 @@ TEST_CASE("annotate: forms narrow what is annotated") {
   CHECK(ipsecerr::annotator(ipsecerr::form_set::all()).forms() ==
         (ipsecerr::form_set::all() - ipsecerr::form_set::names() - form::bare_hex -
          form::event_insert));
-  CHECK(ipsecerr::annotator().forms() == ipsecerr::form_set::annotate_default());
+  CHECK(ipsecerr::annotator().forms() == (ipsecerr::form_set::annotate_default() | form::ras));
+}
+
+// ---- Message texts. ----
+
+namespace {
+const std::string no_policy = " [ERROR_IPSEC_IKE_NO_POLICY]";  // 13825 "No policy configured"
+const std::string auth_name = " [ERROR_IPSEC_IKE_AUTH_FAIL]";  // 13801
+const std::string delay_drop =
+    " [ERROR_IPSEC_IKE_MM_DELAY_DROP] [ERROR_IPSEC_IKE_QM_DELAY_DROP]";  // a shared text
+
+// Lines with message texts for the chunking tests.
+const std::vector<std::string> message_samples = {
+    "Failure Reason:\t\tNo policy configured\n",
+    "<Data Name=\"FailureReason\">IKE authentication credentials are unacceptable</Data>\n",
+    std::string("peer: IKE authentication credentials are unacceptable, code 13801\n") +
+        "x \"Negotiation took too long\" y\n",
+    "No policy configured for 10.0.0.1\nNo policy configured",
+    std::string("{\"m\":\"IKE authentication credentials are unacceptable\"}\n") +
+        "IKE authentication credentials are unacceptable\n",
+};
+}  // namespace
+
+TEST_CASE("annotate: message texts get their names after them, by the whole-field rule") {
+  // Short ordinary-English texts only as a whole field: the rest of a line after `Label:`, a
+  // whole line, an XML element's text, a quoted string.
+  CHECK(annotated("Failure Reason:\t\tNo policy configured\n") ==
+        "Failure Reason:\t\tNo policy configured" + no_policy + "\n");
+  CHECK(annotated("No policy configured") == "No policy configured" + no_policy);
+  CHECK(annotated("<Data Name=\"FailureReason\">No policy configured</Data>") ==
+        "<Data Name=\"FailureReason\">No policy configured" + no_policy + "</Data>");
+  CHECK(annotated("said 'no policy configured.' then") ==
+        "said 'no policy configured" + no_policy + ".' then");
+  // ... never inside a longer sentence.
+  CHECK(annotated("No policy configured for 10.0.0.1\n") == "No policy configured for 10.0.0.1\n");
+  CHECK(annotated("we had no policy configured yesterday") ==
+        "we had no policy configured yesterday");
+  // Distinctive texts anywhere at word boundaries, with a code after them too.
+  CHECK(annotated("IKEEXT: IKE authentication credentials are unacceptable (13801)\n") ==
+        "IKEEXT: IKE authentication credentials are unacceptable" + auth_name + " (13801" +
+            auth_name + ")\n");
+  CHECK(annotated("xIKE authentication credentials are unacceptable") ==
+        "xIKE authentication credentials are unacceptable");
+  // Entries that share a text: one bracket per entry, in code order.
+  CHECK(annotated("\"Negotiation took too long.\"") ==
+        "\"Negotiation took too long" + delay_drop + ".\"");
+}
+
+TEST_CASE("annotate: message texts: any chunking gives the same output") {
+  for (const std::string& sample : message_samples) {
+    const std::string input = at_run_time(sample);
+    const result whole = annotate_chunks(input, {});
+    CHECK(whole.plain == input);
+    CHECK(whole.all != input.substr(0, 1));
+    for (std::size_t cut = 0; cut <= input.size(); ++cut) {
+      const result split = annotate_chunks(input, {cut});
+      REQUIRE(split.all == whole.all);
+      REQUIRE(split.plain == input);
+    }
+    std::vector<std::size_t> every_byte;
+    for (std::size_t cut = 1; cut < input.size(); ++cut) every_byte.push_back(cut);
+    CHECK(annotate_chunks(input, every_byte).all == whole.all);
+  }
+  // Random texts of messages, codes, labels and long runs, in random chunks.
+  std::mt19937 rng(13825);
+  const std::vector<std::string> pieces = {"No policy configured",
+                                           "IKE authentication credentials are unacceptable",
+                                           "Negotiation took too long",
+                                           "Failure Reason:",
+                                           "\t",
+                                           " ",
+                                           "\n",
+                                           "\"",
+                                           "<x>",
+                                           "</x>",
+                                           "13801",
+                                           ".",
+                                           "a",
+                                           std::string(300, ' '),
+                                           std::string(700, 'w'),
+                                           "{\"k\":",
+                                           "}"};
+  random_chunkings(rng, pieces, {200, 60, 900});
+}
+
+TEST_CASE("annotate: message texts are found however far into a long line they stand") {
+  for (const std::size_t pad : {0u, 1u, 95u, 96u, 97u, 554u, 555u, 556u, 5000u, 70000u}) {
+    const std::string input =
+        std::string(pad, 'z') + " IKE authentication credentials are unacceptable\n";
+    std::vector<std::size_t> cuts;
+    for (std::size_t at = 7; at < input.size(); at += 61) cuts.push_back(at);
+    const result r = annotate_chunks(at_run_time(input), cuts);
+    CHECK(r.all == input.substr(0, input.size() - 1) + auth_name + "\n");
+  }
+}
+
+TEST_CASE("annotate: the message bit of the forms switches message texts off") {
+  const std::string line = "Failure Reason: No policy configured 13801\n";
+  std::string got;
+  ipsecerr::annotator a(ipsecerr::form_set::annotate_default() - ipsecerr::form_set::messages());
+  const auto out = [&](std::string_view bytes, bool) { got += bytes; };
+  a.feed(at_run_time(line), out);
+  a.finish(out);
+  CHECK(got == "Failure Reason: No policy configured 13801" + auth_name + "\n");
+  CHECK(annotated(line) == "Failure Reason: No policy configured 13801" + auth_name + "\n");
+  CHECK(annotated("Failure Reason: No policy configured\n13801") ==
+        "Failure Reason: No policy configured" + no_policy + "\n13801" + auth_name);
+}
+
+TEST_CASE("annotate: Windows event System fields are never annotated") {
+  // The System block of an event's XML: the Task 13824 is the audit category "User Account
+  // Management", not ERROR_IPSEC_IKE_INVALID_HEADER; ids, levels and process ids are no codes.
+  const std::string system =
+      "<System><Provider Name=\"Microsoft-Windows-Security-Auditing\"/>"
+      "<EventID>13801</EventID><EventID Qualifiers=\"0\">13806</EventID><Version>13801</Version>"
+      "<Level>13801</Level><Task>13824</Task><Opcode>13801</Opcode>"
+      "<Keywords>0x8010000000000000</Keywords><EventRecordID>13868</EventRecordID>"
+      "<Execution ProcessID=\"13801\" ThreadID='13806'/></System>\n";
+  CHECK(annotated_any_cut(system) == system);
+  // The same numbers in EventData, or in other elements and attributes, are annotated.
+  CHECK(annotated("<Data Name=\"ErrorCode\">13801</Data><TaskX>13801</TaskX> Task>13801 "
+                  "ProcessID=13801 MyProcessID=\"13801\"") ==
+        "<Data Name=\"ErrorCode\">13801" + auth_name + "</Data><TaskX>13801" + auth_name +
+            "</TaskX> Task>13801" + auth_name + " ProcessID=13801" + auth_name +
+            " MyProcessID=\"13801" + auth_name + "\"");
+}
+
+// ---- RAS codes. ----
+
+namespace {
+const std::string vpn_timeout = " [ERROR_VPN_TIMEOUT]";            // RAS 809
+const std::string general = " [ERROR_OAKLEY_GENERAL_PROCESSING]";  // RAS 789
+const std::string rasclient_809 =
+    "CoId={5B2A}: The user CONTOSO\\alice dialed a connection named Contoso VPN which has "
+    "failed. The error code returned on failure is 809.";
+const std::string rasclient_13801 =
+    "CoId={5B2A}: The user CONTOSO\\alice dialed a connection named Contoso VPN which has "
+    "failed. The error code returned on failure is 13801.";
+}  // namespace
+
+TEST_CASE("annotate: RAS codes only where the line says it is one") {
+  // RasClient's sentence: a RAS number reads as RAS; 13801 there is the IPsec Win32 code, once.
+  CHECK(annotated_any_cut(rasclient_809 + "\n") ==
+        rasclient_809.substr(0, rasclient_809.size() - 1) + vpn_timeout + ".\n");
+  CHECK(annotated_any_cut(rasclient_13801 + "\n") ==
+        rasclient_13801.substr(0, rasclient_13801.size() - 1) + auth_name + ".\n");
+  // Phrases that name the space.
+  CHECK(annotated("RAS error 809 after 30 s") == "RAS error 809" + vpn_timeout + " after 30 s");
+  CHECK(annotated("got RAS 789.") == "got RAS 789" + general + ".");
+  CHECK(annotated("ras error code: 809") == "ras error code: 809" + vpn_timeout);
+  // `Error 789:` / `error 809` on a line about a VPN, L2TP, IPsec or IKE connection.
+  CHECK(annotated("Error 789: The L2TP connection attempt failed\n") ==
+        "Error 789" + general + ": The L2TP connection attempt failed\n");
+  CHECK(annotated("VPN connection to gw failed with error 809\n") ==
+        "VPN connection to gw failed with error 809" + vpn_timeout + "\n");
+  CHECK(annotated("IKEv2 tunnel: error 809") == "IKEv2 tunnel: error 809" + vpn_timeout);
+  // Never a bare number, never an error of an unrelated program, never a number not in the table,
+  // never across lines.
+  for (const char* line :
+       {"809 789 0789 0x315 0x80070315 listening on port 809\n",
+        "MSI (s) (A0:B4): Product: Contoso Agent -- Error 1722. Error 766: setup failed\n",
+        "Application error 766: could not open file\n", "VPN error 999: x\n",
+        "Error 809\nVPN down\n", "RAS 999", "RasClient 809", "VPN error 8090\n",
+        "IKE_AUTH error 809\n", "The error code returned on failure is 1469x."}) {
+    CHECK(annotated_any_cut(line) == line);
+  }
+}
+
+TEST_CASE("annotate: the ras form switches RAS phrases on and off, never bare numbers") {
+  const std::string line = "VPN: RAS error 809; error 789; 789 0x315 0789\n";
+  const auto run = [&](ipsecerr::form_set forms) {
+    std::string got;
+    ipsecerr::annotator a(forms);
+    const auto out = [&](std::string_view bytes, bool) { got += bytes; };
+    a.feed(at_run_time(line), out);
+    a.finish(out);
+    return got;
+  };
+  const std::string on =
+      "VPN: RAS error 809" + vpn_timeout + "; error 789" + general + "; 789 0x315 0789\n";
+  CHECK(run(ipsecerr::annotator::default_forms()) == on);
+  CHECK(run(form::ras) == on);
+  CHECK(run(ipsecerr::form_set::all()) == on);
+  CHECK(run(ipsecerr::annotator::default_forms() - form::ras) == line);
+  CHECK(ipsecerr::annotator().forms().contains(form::ras));
+}
+
+TEST_CASE("annotate: a UTF-8 lead byte followed by ASCII makes a JSON line invalid") {
+  for (const char* line : {"{\"\":\"\xe9"
+                           "d\xa3\xb9"
+                           "13800\"}",
+                           "{\"k\xe9"
+                           "d\":13801}",
+                           "{\"a\":\"x\xc3"
+                           "a 13801\"}"}) {
+    CHECK(annotated_any_cut(line) == line);
+  }
+  const std::string valid = "{\"\":\"\xe9\xa3\xb9 13801\"}";
+  CHECK(annotated_any_cut(valid) != valid);
+}
+
+TEST_CASE("annotate: message texts in JSON string values are listed in the member") {
+  const std::string line =
+      R"j({"EventID":4654,"FailureReason":"No policy configured","Message":"IKE authentication credentials are unacceptable (13801)"})j";
+  CHECK(
+      annotated_any_cut(line + "\n") ==
+      line.substr(0, line.size() - 1) +
+          R"(,"ipsecerr":[{"code":13825,"name":"ERROR_IPSEC_IKE_NO_POLICY","at":"/FailureReason","match":"message"},)"
+          R"({"code":13801,"name":"ERROR_IPSEC_IKE_AUTH_FAIL","at":"/Message"},)"
+          R"({"code":13801,"name":"ERROR_IPSEC_IKE_AUTH_FAIL","at":"/Message","match":"message"}]})"
+          "\n");
+  // A short text inside a longer value is no field; a key is never searched.
+  const std::string plain = R"({"m":"we had no policy configured","No policy configured":1})";
+  CHECK(annotated_any_cut(plain) == plain);
+  // Without the message bit, messages in values are not listed.
+  std::string got;
+  ipsecerr::annotator a(ipsecerr::form_set::annotate_default() - ipsecerr::form_set::messages());
+  const auto out = [&](std::string_view bytes, bool) { got += bytes; };
+  const std::string only_text = R"({"FailureReason":"No policy configured"})";
+  a.feed(at_run_time(only_text), out);
+  a.finish(out);
+  CHECK(got == only_text);
 }

@@ -10,7 +10,9 @@
 #include "detail/json_line.hpp"
 #include "find.hpp"
 #include "form.hpp"
+#include "message.hpp"
 #include "parse.hpp"
+#include "ras.hpp"
 
 namespace ipsecerr {
 inline namespace v1 {
@@ -38,39 +40,89 @@ inline namespace v1 {
 /// comma is left out for an empty object): one element
 /// `{"code":13801,"name":"ERROR_IPSEC_IKE_AUTH_FAIL","at":"/ErrorCode"}` per code in text order,
 /// `at` the RFC 6901 JSON Pointer of the value (null when longer than 256 bytes), at most
-/// json_max_codes elements, then `{"truncated":true}` when the line held more. Anything else
+/// json_max_codes elements, then `{"truncated":true}` when the line held more. With message
+/// texts, a string value of at most json_value_max bytes (as written) that is or holds a Windows
+/// message (find_messages() on the value, which is a whole field) adds one element per entry,
+/// marked: `{"code":13825,"name":"ERROR_IPSEC_IKE_NO_POLICY","at":"/FailureReason",
+/// "match":"message"}` (entries that share the text: one element each). Anything else
 /// (invalid JSON, a second value on the line, a line that ends before the object does, such as
 /// pretty-printed JSON) passes through unchanged. A JSON line of any length takes no more memory.
-/// For speed, a JSON line is recognised at a token that the plain rules take for a code, or as
-/// the line in progress at the end of a chunk; so a JSON line whose only codes follow an escape
+/// For speed, a JSON line is recognised at a token that the plain rules take for a code (or at a
+/// message text or RAS phrase the plain rules find), or as the line in progress at the end of a
+/// chunk; so a JSON line whose only codes follow an escape
 /// (`"\n13801"`) gets no member (and stays unchanged, like every JSON line).
 ///
-/// Message texts (form_set::messages()) are not annotated yet: a matcher of whole-field message
-/// texts plugs in where a plain line is scanned (scan_plain), and then says how many bytes it
-/// holds between chunks.
+/// RAS codes (form::ras, in default_forms()) only where the line says the number is one, with
+/// " [NAME]" after the number (`RAS error 809 [ERROR_VPN_TIMEOUT]`): `RAS 809`, `RAS error 809`,
+/// `RAS error code: 809`, RasClient's sentence `The error code returned on failure is 809.`
+/// (find_ras_phrase(); a number there that is an IPsec Win32 code, as IKEv2 clients write 13801,
+/// is annotated once, by the token rules), and `error 809` / `Error 789:` (a 3-digit number of the
+/// RAS table right after the word error) on a line about a VPN connection: the line holds, within
+/// 90 bytes before the word error or 400 bytes after the number, one of the whole words VPN, L2TP,
+/// IPsec, IKE, IKEv2, RasClient (any case) or the phrase "dialed a connection". Never a bare
+/// number (form::ras never makes a token a code: 789, 0789, 0x315 stay as they are), never
+/// `Error 766` of an unrelated program. The default includes RAS: RasClient events (20227 and
+/// its sentence) are the most common VPN client logs, and the rule only fires where the line
+/// names the space or is about a VPN; form_set::annotate_default() itself (the tool's "default"
+/// list) leaves it out until form.hpp adds it.
 ///
-/// Held between chunks: at most max_carry input bytes of a plain line (a token and what decides
-/// it), json_tail_max bytes after a JSON line's final '}', and the JSON reader's fixed state.
+/// Windows event System fields are never annotated: the text of <Task>, <Opcode>, <Keywords>,
+/// <EventID>, <EventRecordID>, <Level> and <Version> (`<Task>13824</Task>` is the audit category
+/// "User Account Management"), and ProcessID= / ThreadID= attribute values; the name must stand
+/// within history_size (96) bytes before the value.
+///
+/// Message texts (form_set::messages(), in the default set). In a plain or XML line, a Windows
+/// message found by the rule of find_messages() gets " [NAME]" right after the text (before an
+/// extra final period or a closing quote): a distinctive text (is_distinctive(): five words or
+/// more, or four with an IPsec term) anywhere at word boundaries; any other text (`No policy
+/// configured`, `Negotiation timed out`) only as a whole field: the whole line, a quoted string,
+/// an XML element's text, a tab-separated cell, or the rest of the line after a `Label:`. Where
+/// several entries share the text, one bracket per entry in code order:
+/// `Negotiation took too long [ERROR_IPSEC_IKE_MM_DELAY_DROP] [ERROR_IPSEC_IKE_QM_DELAY_DROP]`.
+/// Where several messages start at one word the longest wins; found messages do not overlap.
+/// A message on a JSON line makes it read as JSON, as a code does (see JSON lines).
+///
+/// Held between chunks: with message texts, at most max_carry = message_lookahead input bytes of
+/// a plain line (message_span_max + field_context_max + 1 = 555 with today's table: a word is
+/// decided when that many bytes follow its start, or its line has ended), and history_size (96)
+/// bytes before them for the field rule's look back; without message texts, at most
+/// token_carry (96) bytes (a token and what decides it). Then json_tail_max bytes after a JSON
+/// line's final '}', and the JSON reader's fixed state. No allocation, whatever the line length.
 ///
 /// Use: `a.feed(chunk, out)` for each chunk, then `a.finish(out)`; `out(std::string_view bytes,
 /// bool inserted)` receives the output in order (the views are valid only during the call), and
 /// the pieces with `inserted == false` are exactly the input.
 class annotator {
  public:
-  /// The most bytes of a plain line held between chunks: a token and the two hex words after it
-  /// (a hex run), or the start of a line (a dump's address column).
-  static constexpr std::size_t max_carry = 96;
+  /// The most bytes of a plain line held between chunks for the token rules: a token and the two
+  /// hex words after it (a hex run), or the start of a line (a dump's address column).
+  static constexpr std::size_t token_carry = 96;
+  /// The bytes after a word that decide whether a message starts there: the longest span a
+  /// message may have (message_span_max) and the field rule's look past its end and one more.
+  static constexpr std::size_t message_lookahead = message_span_max + field_context_max + 1;
+  /// The most input bytes of a plain line held between chunks: token_carry when message texts
+  /// are not annotated; with them, what decides the words a message may start at
+  /// (message_lookahead: 555 bytes with today's table, whose longest message has 245).
+  static constexpr std::size_t max_carry =
+      message_lookahead > token_carry ? message_lookahead : token_carry;
   /// JSON lines: the deepest nesting read, the most codes listed, the most blanks after the '}'.
   static constexpr std::size_t json_max_depth = detail::json_line::max_depth;
   static constexpr std::size_t json_max_codes = detail::json_line::max_codes;
   static constexpr std::size_t json_tail_max = 64;
+  static constexpr std::size_t json_value_max = detail::json_line::value_max;
 
-  /// An annotator of the forms in form_set::annotate_default().
-  annotator() noexcept = default;
+  /// What an annotator marks unless told otherwise: form_set::annotate_default() and RAS codes
+  /// named as such (form::ras; see the class comment for why).
+  [[nodiscard]] static constexpr form_set default_forms() noexcept {
+    return form_set::annotate_default() | form::ras;
+  }
+
+  /// An annotator of the forms in default_forms().
+  annotator() noexcept { reset(); }
   /// An annotator of the forms in `forms` only (e.g. parse_form_list("hresult").forms). It looks
   /// only at tokens that start like a number code, so names and bare_hex are never annotated,
   /// whatever the set; event_insert never is either (%%N is no code).
-  explicit annotator(form_set forms) noexcept : forms_(annotatable(forms)) {}
+  explicit annotator(form_set forms) noexcept : forms_(annotatable(forms)) { reset(); }
 
   /// The forms this annotator marks.
   [[nodiscard]] form_set forms() const noexcept { return forms_; }
@@ -116,7 +168,7 @@ class annotator {
   /// Forgets any held bytes and starts a new input.
   void reset() noexcept {
     carry_size_ = 0;
-    for (char& c : history_) c = ' ';
+    for (char& c : history_) c = '\n';  // the input starts a line
     at_line_start_ = true;
     line_blank_ = true;
     line_dump_ = false;
@@ -130,12 +182,22 @@ class annotator {
   static constexpr form_set annotatable(form_set forms) noexcept {
     return forms - form_set::names() - form::bare_hex - form::event_insert;
   }
+  // The forms of the token rules: form::ras never makes a token a code (a bare 789 is none), it
+  // switches on the RAS phrases.
+  form_set token_forms() const noexcept { return forms_ - form::ras; }
 
   static constexpr std::size_t history_size = 96;
-  static constexpr std::size_t joined_capacity = 224;
+  static constexpr std::size_t joined_capacity = 2 * max_carry + 32;
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  // How far the RAS rule looks for a word that says the line is about a VPN connection.
+  static constexpr std::size_t ras_context_before = 90;
+  static constexpr std::size_t ras_context_after = 400;
+  static_assert(ras_context_before < history_size && ras_context_after + 64 < message_lookahead,
+                "annotator: the RAS rule's context must be among the bytes held");
   static_assert(joined_capacity > 2 * max_carry, "annotator: the join must pass the held bytes");
-  static_assert(detail::dump_window <= max_carry && 2 * detail::code_word_max + 32 <= max_carry,
+  static_assert(history_size > field_context_max,
+                "annotator: the field rule looks this far back from a message");
+  static_assert(detail::dump_window <= token_carry && 2 * detail::code_word_max + 32 <= token_carry,
                 "annotator: what decides a token must fit in the carry");
 
   // The byte k (1 to history_size) positions before p[i], from p or from the bytes before p.
@@ -199,6 +261,44 @@ class annotator {
     return count >= 3 ? detail::verdict::yes : detail::verdict::no;
   }
 
+  // Whether the token at p[s] is the value of a Windows event's System field, which is never an
+  // error code: the text of <Task>, <Opcode>, <Keywords>, <EventID>, <EventRecordID>, <Level>,
+  // <Version> (attributes allowed: <EventID Qualifiers="0">), or a ProcessID= / ThreadID=
+  // attribute's value (<Execution ProcessID="1469" ThreadID="13801"/>).
+  bool system_field(const char* p, std::size_t s) const noexcept {
+    constexpr std::size_t name_max = 16;
+    char name[name_max];  // the name before the token, backwards
+    std::size_t size = 0;
+    const char b1 = back(p, s, 1);
+    std::size_t k = 2;
+    if (b1 == '"' || b1 == '\'') {
+      if (back(p, s, 2) != '=') return false;
+      for (k = 3; size < name_max && detail::msg_alnum(back(p, s, k)); ++k) {
+        name[size++] = back(p, s, k);
+      }
+      const std::string_view got(name, size);
+      return got == "DIssecorP" || got == "DIdaerhT";  // ProcessID, ThreadID
+    }
+    if (b1 != '>') return false;
+    // Back to the '<' of the start tag, then its name.
+    while (k < history_size && back(p, s, k) != '<' && back(p, s, k) != '>' &&
+           back(p, s, k) != '\n') {
+      ++k;
+    }
+    if (k >= history_size || back(p, s, k) != '<') return false;
+    for (std::size_t j = k - 1; j >= 2 && size < name_max; --j) {
+      const char c = back(p, s, j);
+      if (!detail::msg_alnum(c)) break;
+      name[size++] = c;
+    }
+    const std::string_view got(name, size);
+    for (const std::string_view field :
+         {"Task", "Opcode", "Keywords", "EventID", "EventRecordID", "Level", "Version"}) {
+      if (got == field) return true;
+    }
+    return false;
+  }
+
   template <class Out>
   void flush(const char* p, std::size_t& emitted, std::size_t to, Out& out) {
     if (to > emitted) out(std::string_view(p + emitted, to - emitted), false);
@@ -228,12 +328,26 @@ class annotator {
                         std::size_t& emitted) {
     detail::candidate_finder candidates(p, n);
     std::size_t i = from;
+    // Message texts: words starting before mlimit are decided; msg_pos_ is where the search for
+    // the next message goes on; a found one waits (msg_pending_) until the output reaches its end.
+    const bool messages = forms_.contains_messages() || forms_.contains(form::ras);
+    const std::size_t mlimit = messages ? message_limit(p, from, n, last) : n;
+    msg_pos_ = from;
+    msg_pending_ = false;
+    msg_done_ = !messages;
     while ((i = candidates.next(i)) < n) {
       // A word that can be a code starts with its candidate (i is never inside a word, except
       // at 0, where the word may go on from before p), so one inside a word is none.
       const std::size_t start = i;
       const std::size_t end = detail::word_end(p, i + 1, n);
       i = end;
+      // With messages, a token from mlimit on waits for the next chunk, unless it is inside a
+      // message already found: the next chunk's scan starts where the message search stopped.
+      if (start >= mlimit) {
+        const plain_stop m = emit_messages(p, end, n, mlimit, out, emitted);
+        if (m.why == stop::json) return m;
+        if (!(msg_pending_ && msg_start_ < start)) return {held_from(emitted), stop::undecided};
+      }
       if (detail::is_word_byte(back(p, start, 1))) continue;
       const bool fits = end - start <= detail::code_word_max;
       // Undecided: the word may go on in the next chunk, or a '.' may be followed by a digit.
@@ -245,8 +359,13 @@ class annotator {
       const char a2 = end + 1 < n ? p[end + 1] : ' ';
       const detail::word_code hit =
           detail::code_of_word(std::string_view(p + start, end - start), back(p, start, 1),
-                               back(p, start, 2), a1, a2, forms_);
+                               back(p, start, 2), a1, a2, token_forms());
       if (hit.entry == nullptr) continue;
+      // Messages that end before this code go out first.
+      if (messages) {
+        const plain_stop m = emit_messages(p, end, n, mlimit, out, emitted);
+        if (m.why == stop::json) return m;
+      }
       const std::size_t ls = line_begin(p, start);
       const std::size_t brace = json_brace(p, ls, start);
       if (brace != npos) return {brace, stop::json};
@@ -255,6 +374,7 @@ class annotator {
                                                 : detail::verdict::no;
       if (dump == detail::verdict::more) return {ls, stop::undecided};
       if (dump == detail::verdict::yes) continue;
+      if (system_field(p, start)) continue;
       const detail::verdict run = in_hex_run(p, start, end, n, last);
       if (run == detail::verdict::more) return {start, stop::undecided};
       if (run == detail::verdict::yes) continue;
@@ -263,7 +383,122 @@ class annotator {
       out(hit.entry->name, true);
       out(std::string_view("]", 1), true);
     }
+    if (messages) {
+      const plain_stop m = emit_messages(p, n, n, mlimit, out, emitted);
+      if (m.why == stop::json) return m;
+      if (!last && held_from(emitted) < n) return {held_from(emitted), stop::undecided};
+    }
     return {n, stop::end};
+  }
+
+  // ---- Message texts in plain lines. ----
+
+  // The first word that the bytes known so far cannot decide: every word before the last line
+  // break decides (a message never spans one), and a word of the line in progress decides when
+  // message_lookahead bytes follow its start.
+  std::size_t message_limit(const char* p, std::size_t from, std::size_t n,
+                            bool last) const noexcept {
+    if (last) return n;
+    std::size_t limit = n - from > message_lookahead ? n - message_lookahead : from;
+    std::size_t k = n;
+    while (k > limit && p[k - 1] != '\n') --k;
+    return k > limit ? k : limit;
+  }
+
+  // Where the message search goes on in the next chunk: msg_pos_, or the end of a code that
+  // started before it and ends after it (no word starts inside a code).
+  std::size_t held_from(std::size_t emitted) const noexcept {
+    return emitted > msg_pos_ ? emitted : msg_pos_;
+  }
+
+  // Finds the next message starting at a word in [msg_pos_, limit): sets msg_start_, msg_end_ and
+  // msg_group_ and returns true, or moves msg_pos_ to limit (or past the word there).
+  bool next_message(const char* p, std::size_t n, std::size_t limit) noexcept {
+    std::size_t s = msg_pos_;
+    if (s >= limit) return false;
+    if (s < n && detail::msg_alnum(p[s]) && detail::msg_alnum(back(p, s, 1))) {
+      while (s < n && detail::msg_alnum(p[s])) ++s;  // inside a word that started before
+    }
+    detail::message_start_finder starts(p, n, back(p, 0, 1));
+    const bool texts = forms_.contains_messages();
+    const bool ras = forms_.contains(form::ras);
+    while ((s = starts.next(s)) < limit) {
+      std::size_t w = s + 1;
+      while (w < n && detail::msg_alnum(p[w])) ++w;
+      const bool text = texts && detail::may_start_message(p, s, w, n);
+      if (text || (ras && (w - s == 3 || w - s == 5))) {
+        // The field rule and the RAS rule look back before the word: near p's start, the bytes
+        // before p come from history_.
+        char buf[history_size + history_size + message_lookahead];
+        std::string_view view(p, n);
+        std::size_t shift = 0;
+        if (s < history_size) {
+          for (std::size_t k = 0; k < history_size; ++k) buf[k] = history_[history_size - 1 - k];
+          const std::size_t take =
+              n < history_size + message_lookahead ? n : history_size + message_lookahead;
+          std::memcpy(buf + history_size, p, take);
+          view = std::string_view(buf, history_size + take);
+          shift = history_size;
+        }
+        std::size_t end = detail::npos;
+        msg_ras_ = nullptr;
+        if (text) {
+          detail::match_word(view, s + shift, w + shift, msg_group_);
+          if (msg_group_.n != 0) end = msg_group_.end - shift;
+        }
+        if (end == detail::npos && ras) {
+          const detail::ras_hit r =
+              detail::ras_at(view, s + shift, w + shift, ras_context_before, ras_context_after);
+          if (r.entry != nullptr) {
+            msg_ras_ = r.entry;
+            end = r.end - shift;
+          }
+        }
+        if (end != detail::npos) {
+          msg_start_ = s;
+          msg_end_ = end;
+          msg_pos_ = end;
+          msg_pending_ = true;
+          return true;
+        }
+      }
+      s = w;
+    }
+    // Every word before limit is decided; a message found before may end past it.
+    if (msg_pos_ < limit) msg_pos_ = limit;
+    return false;
+  }
+
+  // Emits the messages that end at or before `to` (found from msg_pos_, starting before limit),
+  // each as " [NAME]" after its text, one bracket per entry when entries share the text. A
+  // message on a JSON line stops the scan there, as a code does.
+  template <class Out>
+  plain_stop emit_messages(const char* p, std::size_t to, std::size_t n, std::size_t limit,
+                           Out& out, std::size_t& emitted) {
+    for (;;) {
+      if (!msg_pending_) {
+        if (msg_done_ || !next_message(p, n, limit)) {
+          msg_done_ = true;
+          return {n, stop::end};
+        }
+      }
+      if (msg_end_ > to) return {n, stop::end};
+      const std::size_t brace = json_brace(p, line_begin(p, msg_start_), msg_start_);
+      if (brace != npos) return {brace, stop::json};
+      msg_pending_ = false;
+      flush(p, emitted, msg_end_, out);
+      if (msg_ras_ != nullptr) {
+        out(std::string_view(" [", 2), true);
+        out(msg_ras_->name, true);
+        out(std::string_view("]", 1), true);
+        continue;
+      }
+      for (std::size_t k = 0; k < msg_group_.n; ++k) {
+        out(std::string_view(" [", 2), true);
+        out(detail::table[msg_group_.rows[k]].name, true);
+        out(std::string_view("]", 1), true);
+      }
+    }
   }
 
   // Ends a JSON line whose object closed: the addition if it has one, then the held bytes.
@@ -284,10 +519,12 @@ class annotator {
         if (c.has_pointer) {
           out(std::string_view("\",\"at\":\"", 8), true);
           out(json_.pointer(c), true);
-          out(std::string_view("\"}", 2), true);
+          out(std::string_view("\"", 1), true);
         } else {
-          out(std::string_view("\",\"at\":null}", 12), true);
+          out(std::string_view("\",\"at\":null", 11), true);
         }
+        if (c.message) out(std::string_view(",\"match\":\"message\"", 18), true);
+        out(std::string_view("}", 1), true);
       }
       if (json_.truncated()) out(std::string_view(",{\"truncated\":true}", 19), true);
       out(std::string_view("]", 1), true);
@@ -319,7 +556,7 @@ class annotator {
         }
         pos = n;
         if (r.why == stop::json) {
-          json_.start(forms_);  // at the '{', which json_ takes as read
+          json_.start(token_forms());  // at the '{', which json_ takes as read
           mode_ = mode::json;
           pos = r.at + 1;
         }
@@ -396,14 +633,24 @@ class annotator {
   detail::json_line json_;
   char carry_[max_carry] = {};
   std::size_t carry_size_ = 0;
-  char history_[history_size] = {};  // the bytes before the next byte to scan, nearest first
-  bool at_line_start_ = true;        // the next byte to scan starts a line
-  bool line_blank_ = true;           // its line holds only blanks before it
-  bool line_dump_ = false;           // its line is a memory dump
+  // The bytes before the next byte to scan, nearest first ('\n' before the input: a line start).
+  char history_[history_size] = {};
+  bool at_line_start_ = true;  // the next byte to scan starts a line
+  bool line_blank_ = true;     // its line holds only blanks before it
+  bool line_dump_ = false;     // its line is a memory dump
   mode mode_ = mode::plain;
   char tail_[json_tail_max] = {};  // a JSON line's final '}' and the blanks after it
   std::size_t tail_size_ = 0;
-  form_set forms_ = annotatable(form_set::annotate_default());
+  form_set forms_ = annotatable(default_forms());
+
+  // Message search of the current scan_plain call (positions in its bytes).
+  detail::match_group msg_group_;
+  const error_info* msg_ras_ = nullptr;  // the RAS entry of the pending find, if it is one
+  std::size_t msg_pos_ = 0;
+  std::size_t msg_start_ = 0;
+  std::size_t msg_end_ = 0;
+  bool msg_pending_ = false;
+  bool msg_done_ = true;
 };
 
 /// Annotates a whole text at once: feed(text, out) then finish(out).

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Fuzzes ipsecerr::annotator: removing the inserted pieces gives the input back byte for byte,
-// every insertion in a plain line is " [NAME]" with NAME a table name, every JSON line that is a
+// every insertion in a plain line is one or more " [NAME]" (several: entries that share a message
+// text) with NAME a Win32 name or, after a RAS phrase on its line, a RAS name (a RAS name never
+// follows a bare number), every JSON line that is a
 // valid object stays one (checked by a small strict JSON reader here) and every other JSON line is
 // unchanged, the output does not depend on how the input is cut into chunks, and no more than
 // max_carry bytes are ever held.
 #include <cstring>
 #include <ipsecerr/annotate.hpp>
 #include <ipsecerr/ipsecerr.hpp>
+#include <ipsecerr/ras.hpp>
 #include <string>
 #include <vector>
 
@@ -188,10 +191,35 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const std::string& s : whole.insertions) {
     IPSECERR_FUZZ_CHECK(s.find('\n') == std::string::npos);
     if (s.compare(0, 2, " [") != 0) continue;  // a JSON member: checked by line below
-    IPSECERR_FUZZ_CHECK(s.size() > 3 && s.back() == ']');
-    const std::string_view name = std::string_view(s).substr(2, s.size() - 3);
-    const ipsecerr::error_info* e = ipsecerr::find_name(name);
-    IPSECERR_FUZZ_CHECK(e != nullptr);
+    std::size_t at = 0;
+    while (at < s.size()) {  // " [NAME]" once or more
+      IPSECERR_FUZZ_CHECK(s.compare(at, 2, " [") == 0);
+      const std::size_t close = s.find(']', at);
+      IPSECERR_FUZZ_CHECK(close != std::string::npos && close > at + 2);
+      const std::string_view name = std::string_view(s).substr(at + 2, close - at - 2);
+      IPSECERR_FUZZ_CHECK(ipsecerr::find_name(name) != nullptr ||
+                          ipsecerr::find_ras_name(name) != nullptr);
+      at = close + 1;
+    }
+  }
+  // A RAS name follows a number that a RAS phrase or the word error names, never a bare one.
+  {
+    std::size_t offset = 0;  // input bytes passed so far
+    const auto check = [&](std::string_view bytes, bool inserted) {
+      if (!inserted) {
+        offset += bytes.size();
+        return;
+      }
+      if (ipsecerr::find_ras_name(bytes) == nullptr) return;  // names come as pieces of their own
+      IPSECERR_FUZZ_CHECK(offset >= 3 && text[offset - 1] >= '0' && text[offset - 1] <= '9');
+      std::size_t line = offset;
+      while (line > 0 && text[line - 1] != '\n') --line;
+      std::string lower(text.substr(line, offset - line));
+      for (char& c : lower) c = ipsecerr::detail::to_lower(c);
+      IPSECERR_FUZZ_CHECK(lower.find("ras") != std::string::npos ||
+                          lower.find("error") != std::string::npos);
+    };
+    ipsecerr::annotate(text, check);
   }
   // Line by line (insertions hold no '\n', so lines correspond): a JSON line that is one valid
   // object stays one; any other JSON line is unchanged; " [" insertions only in plain lines.
@@ -212,7 +240,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::size_t at = 0;
   while (at < text.size()) {
     state = state * 1103515245u + 12345u;
-    const std::size_t n = (state >> 16) % 24;  // 0 to 23 bytes, empty chunks included
+    // 0 to 23 bytes (empty chunks included) mostly, sometimes up to 1023: past max_carry.
+    const std::size_t n = (state >> 16) % 8 == 0 ? (state >> 19) % 1024 : (state >> 16) % 24;
     const std::size_t take = n < text.size() - at ? n : text.size() - at;
     a.feed(text.substr(at, take), chunked);
     IPSECERR_FUZZ_CHECK(a.carried() <= ipsecerr::annotator::max_carry);

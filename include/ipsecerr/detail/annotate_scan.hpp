@@ -8,6 +8,8 @@
 #include <cstdint>
 
 #include "../find.hpp"
+#include "../message.hpp"
+#include "../ras.hpp"
 
 // SSE2 (every x86-64) finds candidates 64 bytes at a time; elsewhere, or with
 // IPSECERR_ANNOTATE_PORTABLE defined, a portable 8-byte loop does.
@@ -157,6 +159,230 @@ class candidate_finder {
   std::size_t block_ = 0;   // the block examined last: positions [block_, end_)
   std::size_t end_ = 0;     // (none at first)
   std::uint64_t bits_ = 0;  // its candidates
+};
+
+// The first words of the messages that the annotator looks for (not range markers): by their
+// first two bytes in lower case (the second 0 for a one-letter word), one bit per pair; by their
+// first byte (in lower case) and length, bit `size` of sizes[byte]; the bytes that follow a first
+// word in a message (a space, an apostrophe, a hyphen ...), and, per bucket of the message index,
+// the first letters of second words (bit 31: a second word after no space, so any). A word that
+// these do not admit starts no message, so the message index is asked only for the others.
+inline constexpr std::size_t triple_bits = 16;
+// The index of a word's first three bytes, each folded (| 0x20; 0 for a byte that ends the word).
+constexpr std::size_t triple_index(unsigned c0, unsigned c1, unsigned c2) noexcept {
+  return ((c0 * 0x9E37u) ^ (c1 * 0x85EBu) ^ (c2 * 0xC2B3u) ^ (c1 << 7) ^ (c2 << 11)) &
+         ((std::size_t{1} << triple_bits) - 1);
+}
+struct message_start_bits {
+  std::uint64_t triples[(std::size_t{1} << triple_bits) / 64];
+  std::uint64_t one_letter[2];  // first bytes of one-letter first words
+  std::uint32_t sizes[128];
+  std::uint64_t follow[2];
+  std::uint32_t second[message_buckets];
+};
+constexpr message_start_bits make_message_starts() noexcept {
+  message_start_bits m{};
+  for (const error_info& e : table) {
+    if (e.kind == kind::marker) continue;
+    const std::string_view t = e.message;
+    const std::size_t size = first_word_size(t);
+    const auto c0 = static_cast<unsigned char>(to_lower(t[0]));
+    // Folded as message_triple() folds the text.
+    const unsigned f0 = (static_cast<unsigned char>(t[0]) | 0x20u) & 127u;
+    if (size == 1) {
+      m.one_letter[f0 / 64] |= std::uint64_t{1} << (f0 % 64);
+    } else {
+      const unsigned f1 = (static_cast<unsigned char>(t[1]) | 0x20u) & 127u;
+      const unsigned f2 = size > 2 ? (static_cast<unsigned char>(t[2]) | 0x20u) & 127u : 0u;
+      const std::size_t x = triple_index(f0, f1, f2);
+      m.triples[x / 64] |= std::uint64_t{1} << (x % 64);
+    }
+    m.sizes[c0] |= std::uint32_t{1} << size;
+    if (&e == &table[0]) {  // and the words that start a RAS phrase: RAS, error
+      for (const char* w : {"ras", "error"}) {
+        const std::size_t x =
+            triple_index(static_cast<unsigned char>(w[0]), static_cast<unsigned char>(w[1]),
+                         static_cast<unsigned char>(w[2]));
+        m.triples[x / 64] |= std::uint64_t{1} << (x % 64);
+      }
+    }
+    const auto f = size < t.size() ? static_cast<unsigned char>(t[size]) : 0u;
+    m.follow[f / 64] |= std::uint64_t{1} << (f % 64);
+    const std::size_t bucket = first_word_hash(t.data(), size);
+    if (f == ' ' && size + 1 < t.size() && msg_alnum(t[size + 1])) {
+      m.second[bucket] |= std::uint32_t{1} << (static_cast<unsigned char>(t[size + 1]) & 31u);
+    } else {
+      m.second[bucket] |= std::uint32_t{1} << 31;
+    }
+  }
+  return m;
+}
+inline constexpr message_start_bits message_starts = make_message_starts();
+static_assert(first_word_max <= 31, "ipsecerr: a first word's length is a bit of a 32-bit mask");
+constexpr bool no_message_starts_with_a_digit() noexcept {
+  for (const error_info& e : table) {
+    if (e.kind != kind::marker && is_digit_byte(e.message[0])) return false;
+  }
+  return true;
+}
+static_assert(no_message_starts_with_a_digit(), "ipsecerr: message starts skip words of digits");
+
+// Whether the word p[s, w) may start a message (n: where the known bytes end): its first byte
+// and length, the byte after it, and the first letter of the next word.
+inline bool may_start_message(const char* p, std::size_t s, std::size_t w, std::size_t n) noexcept {
+  if (w - s > 31) return false;
+  const auto c0 = static_cast<unsigned char>(to_lower(p[s])) & 127u;
+  if ((message_starts.sizes[c0] >> (w - s) & 1u) == 0) return false;
+  if (w == n) return true;
+  const auto f = static_cast<unsigned char>(p[w]);
+  const bool blank = f == ' ' || f == '\t';
+  if (!blank && (f >= 128 || (message_starts.follow[f / 64] >> (f % 64) & 1u) == 0)) return false;
+  const std::uint32_t second = message_starts.second[first_word_hash(p + s, w - s)];
+  if ((second >> 31) != 0) return true;
+  if (!blank) return false;
+  std::size_t k = w;
+  while (k < n && (p[k] == ' ' || p[k] == '\t')) ++k;
+  if (k == n) return true;
+  return msg_alnum(p[k]) && (second >> (static_cast<unsigned char>(p[k]) & 31u) & 1u) != 0;
+}
+
+// Whether the word starting at p[k] may start a message (or a RAS phrase) by its first three
+// bytes (folded; a filter only). p[k + 1] and p[k + 2] must be readable.
+inline bool message_triple(const char* p, std::size_t k) noexcept {
+  const unsigned f0 = (static_cast<unsigned char>(p[k]) | 0x20u) & 127u;
+  if (!msg_alnum(p[k + 1])) return (message_starts.one_letter[f0 / 64] >> (f0 % 64) & 1u) != 0;
+  const unsigned f1 = (static_cast<unsigned char>(p[k + 1]) | 0x20u) & 127u;
+  const unsigned f2 = msg_alnum(p[k + 2]) ? (static_cast<unsigned char>(p[k + 2]) | 0x20u) : 0u;
+  const std::size_t x = triple_index(f0, f1, f2);
+  return (message_starts.triples[x / 64] >> (x % 64) & 1u) != 0;
+}
+
+// ---- RAS codes where the line says it is one. ----
+
+// A RAS code found in a text: the entry and where its number ends (the place for the name).
+struct ras_hit {
+  const error_info* entry = nullptr;
+  std::size_t end = 0;
+};
+
+// Whether the line of text[at] holds, between `from` and `to`, a word that says it is about a
+// VPN connection: VPN, L2TP, IPsec, IKE, IKEv2, RasClient (any case, whole words), or the
+// RasClient phrase "dialed a connection". The line ends the search both ways.
+constexpr bool vpn_context(std::string_view text, std::size_t at, std::size_t from,
+                           std::size_t to) noexcept {
+  std::size_t b = at;
+  while (b > from && text[b - 1] != '\n') --b;
+  std::size_t e = at;
+  while (e < to && text[e] != '\n') ++e;
+  for (std::size_t k = b; k < e; ++k) {
+    if (k > b && msg_alnum(text[k - 1])) continue;
+    for (const std::string_view w :
+         {"vpn", "l2tp", "ipsec", "ike", "ikev2", "rasclient", "dialed a connection"}) {
+      if (k + w.size() <= e && whole_word_at(text.substr(0, e), k, w)) return true;
+    }
+  }
+  return false;
+}
+
+// The RAS code named at the word text[s, w): `RAS 809`, `RAS error 809`, `RAS error code: 809`
+// and RasClient's sentence `The error code returned on failure is 809.` (find_ras_phrase(),
+// where only a RAS reading counts: 13801 there is an IPsec Win32 code, annotated as a token);
+// or `error 809` / `Error 789:` when the line says it is about a VPN connection (vpn_context()
+// within `before` bytes before the phrase and `after` bytes after it). The code must be in the
+// RAS table. The text must hold the bytes that decide: `after` + 64 bytes after s, or the line end.
+constexpr ras_hit ras_at(std::string_view text, std::size_t s, std::size_t w, std::size_t before,
+                         std::size_t after) noexcept {
+  if (!(w - s == 3 && word_at(text, s, "ras")) && !(w - s == 5 && word_at(text, s, "error"))) {
+    return {};
+  }
+  const std::size_t view_end = text.size() - s > 64 ? s + 64 : text.size();
+  const phrase_match m = find_ras_phrase(text.substr(0, view_end), s);
+  if (m.found() && m.first == s) {
+    if (m.space != code_space::ras) return {};
+    const error_info* e = find_ras(m.code);
+    return e == nullptr ? ras_hit{} : ras_hit{e, m.last};
+  }
+  if (w - s != 5) return {};
+  const std::size_t p = skip_blanks(text.substr(0, view_end), w);
+  if (p == w) return {};
+  const std::size_t end = number_end(text.substr(0, view_end), p);
+  if (end == 0 || end - p != 3) return {};
+  const error_info* e = find_ras(static_cast<std::uint32_t>(
+      (text[p] - '0') * 100 + (text[p + 1] - '0') * 10 + (text[p + 2] - '0')));
+  if (e == nullptr) return {};
+  const std::size_t from = s > before ? s - before : 0;
+  const std::size_t to = text.size() - end > after ? end + after : text.size();
+  return vpn_context(text, s, from, to) ? ras_hit{e, end} : ras_hit{};
+}
+
+// The starts of words (runs of ASCII letters and digits) of p[0, n) whose first two bytes may
+// start a message, in order. `before` is the byte before p[0].
+class message_start_finder {
+ public:
+  message_start_finder(const char* p, std::size_t n, char before) noexcept
+      : p_(p), n_(n), before_(before) {}
+
+  /// The first such word start at or after i (i never decreases from call to call), or n.
+  std::size_t next(std::size_t i) noexcept {
+    for (;;) {
+      if (i < end_) {
+        std::uint64_t left = i - block_ < 64 ? bits_ >> (i - block_) << (i - block_) : 0;
+        while (left != 0) {
+          const std::size_t k = block_ + lowest_bit(left);
+          if (message_triple(p_, k)) return k;
+          left &= left - 1;
+        }
+        i = end_;
+      }
+#if IPSECERR_ANNOTATE_SSE2
+      if (i > n_ || n_ - i < 66) break;  // a block and the two bytes after it
+      block_ = i;
+      end_ = i + 64;
+      std::uint64_t letters = 0;
+      const std::uint64_t alnum = alnum64(p_ + i, letters);
+      const std::uint64_t prev = msg_alnum(i == 0 ? before_ : p_[i - 1]) ? 1u : 0u;
+      bits_ = letters & ~(alnum << 1 | prev);  // no message starts with a digit
+#else
+      break;
+#endif
+    }
+    for (; i < n_; ++i) {
+      const char b = i == 0 ? before_ : p_[i - 1];
+      if (msg_alnum(p_[i]) && !is_digit_byte(p_[i]) && !msg_alnum(b) &&
+          (i + 2 >= n_ || message_triple(p_, i))) {
+        return i;
+      }
+    }
+    return n_;
+  }
+
+ private:
+#if IPSECERR_ANNOTATE_SSE2
+  // One bit per byte of p[0, 64) that is an ASCII letter or digit (alnum), or a letter.
+  static std::uint64_t alnum64(const char* p, std::uint64_t& letters) noexcept {
+    std::uint64_t bits = 0;
+    letters = 0;
+    for (std::size_t q = 0; q < 4; ++q) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
+      const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
+      const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                           _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+      const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                          _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+      const auto m = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+      bits |= std::uint64_t{m} << (16 * q);
+      letters |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(letter))} << (16 * q);
+    }
+    return bits;
+  }
+#endif
+
+  const char* p_;
+  std::size_t n_;
+  char before_;
+  std::size_t block_ = 0;
+  std::size_t end_ = 0;
+  std::uint64_t bits_ = 0;
 };
 
 // The end of the word bytes starting at p[i].

@@ -10,6 +10,7 @@
 
 #include "../find.hpp"
 #include "../form.hpp"
+#include "../message.hpp"
 
 namespace ipsecerr {
 inline namespace v1 {
@@ -34,7 +35,10 @@ class json_line {
     std::uint16_t at;    // offset of its pointer in the pool
     std::uint16_t size;  // its size
     bool has_pointer;    // false: the pointer is too long, or the pool is full
+    bool message;        // found as a message text in a string value (else as a code token)
   };
+  /// The longest string value searched for message texts (as written, escapes included).
+  static constexpr std::size_t value_max = 512;
 
   // Starts a line at its '{'.
   void start(form_set forms) noexcept {
@@ -68,8 +72,10 @@ class json_line {
   // the bytes run out (returns n). A '\n' before the end is invalid.
   std::size_t feed(const char* p, std::size_t i, std::size_t n) noexcept {
     while (i < n && status_ == status::open) {
-      if (state_ == st::string) {
+      if (state_ == st::string && utf8_left_ == 0) {  // not inside a UTF-8 sequence
+        const std::size_t from = i;
         i = in_key_ ? key_run(p, i, n) : word_size_ == 0 && !dot_pending_ ? value_run(p, i, n) : i;
+        if (!in_key_) keep(p + from, i - from);
         if (i == n) break;
       }
       step(p[i]);
@@ -213,6 +219,7 @@ class json_line {
   void string_start(bool key) noexcept {
     state_ = st::string;
     in_key_ = key;
+    value_size_ = 0;
     utf8_left_ = 0;
     key_size_ = 0;
     word_reset();
@@ -350,6 +357,7 @@ class json_line {
       if (c == '~') return key_text("~0");
       return key_char(c);
     }
+    keep(&c, 1);
     const bool word = ascii && is_word_byte(c);
     if (dot_pending_) word_decide(c);  // 13894.5 or 13894. : this byte decides
     if (word) {
@@ -393,7 +401,20 @@ class json_line {
       after_word_ = ' ';
       word_decide(' ');
     }
+    if (forms_.contains_messages() && value_size_ <= value_max) {
+      // The value is a whole field: short texts count as well as distinctive ones.
+      const message_hits hits = find_messages(std::string_view(value_, value_size_));
+      for (const message_hit& h : hits) add_code(h.entry, true);
+    }
     state_ = st::comma_or_end;
+  }
+
+  // Keeps the bytes of a string value, as written, while it fits value_max.
+  void keep(const char* b, std::size_t size) noexcept {
+    if (value_size_ + size <= value_max) {
+      for (std::size_t k = 0; k < size; ++k) value_[value_size_ + k] = b[k];
+    }
+    value_size_ = value_size_ + size <= value_max ? value_size_ + size : value_max + 1;
   }
 
   // The word being read in a string value, and the two bytes before it.
@@ -484,13 +505,14 @@ class json_line {
     if (w.entry != nullptr) add_code(w.entry);
   }
 
-  void add_code(const error_info* e) noexcept {
+  void add_code(const error_info* e, bool message = false) noexcept {
     if (codes_ == max_codes) {
       truncated_ = true;
       return;
     }
     code& c = found_[codes_++];
     c.entry = e;
+    c.message = message;
     c.has_pointer = pointer_ok() && pool_used_ + path_len_ <= pool_size;
     c.at = static_cast<std::uint16_t>(pool_used_);
     c.size = static_cast<std::uint16_t>(c.has_pointer ? path_len_ : 0);
@@ -528,6 +550,9 @@ class json_line {
   char prev2_ = ' ';
   char after_word_ = ' ';
   bool dot_pending_ = false;
+
+  char value_[value_max] = {};
+  std::size_t value_size_ = 0;  // value_max + 1: too long
 
   char num_[12] = {};
   std::size_t num_len_ = 0;
