@@ -49,7 +49,7 @@ def unescape(field, where):
     return "".join(out)
 
 
-def load_corpus(directory):
+def load_corpus(directory, min_real=MIN_REAL_ROWS):
     path = os.path.join(directory, "corpus.tsv")
     with open(path, encoding="utf-8", newline="") as f:
         lines = f.read().split("\n")
@@ -100,8 +100,8 @@ def load_corpus(directory):
             row["shown"] = text
         rows.append(row)
     real = sum(1 for r in rows if not r["constructed"])
-    if real < MIN_REAL_ROWS:
-        raise CorpusError(f"{path}: {real} rows from public sources, at least {MIN_REAL_ROWS} needed")
+    if real < min_real:
+        raise CorpusError(f"{path}: {real} rows from public sources, at least {min_real} needed")
     return rows
 
 
@@ -265,32 +265,50 @@ def shorten(text, width=90):
     return text if len(text) <= width else text[:width - 3] + "..."
 
 
-def main():
-    parser = argparse.ArgumentParser(description="Score ipsecerr on the corpus of real log lines.")
-    parser.add_argument("--report", action="store_true", help="list every miss")
-    parser.add_argument("--corpus", default=os.path.join(os.path.dirname(os.path.abspath(
-        __file__)), "..", "data", "corpus"), help="the corpus folder (corpus.tsv, files/)")
-    parser.add_argument("tool", help="the ipsecerr executable")
-    args = parser.parse_args()
-
-    try:
-        rows = load_corpus(args.corpus)
-    except (CorpusError, OSError) as e:
-        print(f"score.py: corpus: {e}", file=sys.stderr)
-        return 2
-    tool = Tool(args.tool)
-    try:
-        tool.load_names()
-    except OSError as e:
-        print(f"score.py: cannot run {args.tool}: {e}", file=sys.stderr)
-        return 2
-
+def evaluate(tool, rows):
+    """Runs the tool on every row; the per-row results of each figure."""
     by_mode = {m: [r for r in rows if r["mode"] == m] for m in MODES}
-    tokens = score_lookup(tool, by_mode["token"])
-    lines = score_lookup(tool, by_mode["line"])
-    message_lookup = score_lookup(tool, by_mode["message"])
-    search = score_search(tool, by_mode["message"])
-    annotate = score_annotate(tool, by_mode["line"] + by_mode["annotate"] + by_mode["decoy"])
+    return {
+        "rows": rows,
+        "by_mode": by_mode,
+        "tokens": score_lookup(tool, by_mode["token"]),
+        "lines": score_lookup(tool, by_mode["line"]),
+        "message_lookup": score_lookup(tool, by_mode["message"]),
+        "search": score_search(tool, by_mode["message"]),
+        "annotate": score_annotate(tool, by_mode["line"] + by_mode["annotate"] +
+                                   by_mode["decoy"]),
+    }
+
+
+def figures(results):
+    """The four scored figures, in percent."""
+    tokens = results["tokens"]
+    search = results["search"]
+    annotate = results["annotate"]
+    tp = sum(r[1] for r in annotate)
+    fp = sum(r[2] for r in annotate)
+    fn = sum(r[3] for r in annotate)
+    return {
+        "lookup": percent(sum(1 for _, ok, _ in tokens if ok), len(tokens)),
+        "search": percent(sum(1 for _, ok, _, _ in search if ok), len(search)),
+        "precision": percent(tp, tp + fp),
+        "recall": percent(tp, tp + fn),
+    }
+
+
+def passed(values):
+    return all(values[k] >= 100 * TARGETS[k] - 1e-9 for k in TARGETS)
+
+
+def print_figures(results, report):
+    rows = results["rows"]
+    by_mode = results["by_mode"]
+    tokens = results["tokens"]
+    lines = results["lines"]
+    message_lookup = results["message_lookup"]
+    search = results["search"]
+    annotate = results["annotate"]
+    values = figures(results)
 
     real = sum(1 for r in rows if not r["constructed"])
     print(f"corpus: {len(rows)} rows ({real} from public sources as published, "
@@ -298,9 +316,8 @@ def main():
           + ", ".join(f"{len(by_mode[m])} {m}" for m in MODES))
 
     ok_tokens = sum(1 for _, ok, _ in tokens if ok)
-    lookup = percent(ok_tokens, len(tokens))
     print(f"(a) lookup finds the code, tokens as copied:   {fraction(ok_tokens, len(tokens))}"
-          f"   target {TARGETS['lookup']:.0%}: {verdict(lookup, TARGETS['lookup'])}")
+          f"   target {TARGETS['lookup']:.0%}: {verdict(values['lookup'], TARGETS['lookup'])}")
     ok_lines = sum(1 for _, ok, _ in lines if ok)
     print(f"    lookup finds the code in whole lines:       {fraction(ok_lines, len(lines))}")
     ok_msg = sum(1 for _, ok, _ in message_lookup if ok)
@@ -308,20 +325,18 @@ def main():
 
     first = sum(1 for _, ok, _, _ in search if ok)
     anywhere = sum(1 for _, _, _, hit in search if hit)
-    search_figure = percent(first, len(search))
     print(f"(b) search ranks the right code first:          {fraction(first, len(search))}"
-          f"   target {TARGETS['search']:.0%}: {verdict(search_figure, TARGETS['search'])}")
+          f"   target {TARGETS['search']:.0%}: {verdict(values['search'], TARGETS['search'])}")
     print(f"    search lists the right code at all:         {fraction(anywhere, len(search))}")
 
     tp = sum(r[1] for r in annotate)
     fp = sum(r[2] for r in annotate)
     fn = sum(r[3] for r in annotate)
-    precision = percent(tp, tp + fp)
-    recall = percent(tp, tp + fn)
     print(f"(c) annotate precision (right / annotated):     {fraction(tp, tp + fp)}"
-          f"   target {TARGETS['precision']:.0%}: {verdict(precision, TARGETS['precision'])}")
+          f"   target {TARGETS['precision']:.0%}: "
+          f"{verdict(values['precision'], TARGETS['precision'])}")
     print(f"    annotate recall (found / expected):         {fraction(tp, tp + fn)}"
-          f"   target {TARGETS['recall']:.0%}: {verdict(recall, TARGETS['recall'])}")
+          f"   target {TARGETS['recall']:.0%}: {verdict(values['recall'], TARGETS['recall'])}")
     json_rows = [r for r in annotate if r[5] is not None]
     print(f"    JSON inputs still valid JSON:               "
           f"{fraction(sum(1 for r in json_rows if r[5]), len(json_rows))}")
@@ -340,11 +355,11 @@ def main():
         print(f"  {name:15} {count:3} rows   {sum(t):2}/{len(t):<2} | {sum(s):2}/{len(s):<2} | "
               f"{sum(x[0] for x in a)}/{sum(x[1] for x in a)}/{sum(x[2] for x in a)}")
 
-    if args.report:
+    if report:
         print("misses:")
-        for label, results in (("lookup", tokens), ("lookup line", lines),
-                               ("lookup message", message_lookup)):
-            for row, ok, got in results:
+        for label, found in (("lookup", tokens), ("lookup line", lines),
+                             ("lookup message", message_lookup)):
+            for row, ok, got in found:
                 if not ok:
                     print(f"  {label:14} {row['id']:8} expected {' '.join(sorted(row['expected']))}"
                           f", got {' '.join(got) or 'nothing'}: {shorten(row['shown'])}")
@@ -352,7 +367,7 @@ def main():
             if not ok:
                 print(f"  {'search':14} {row['id']:8} expected {' '.join(sorted(row['expected']))}"
                       f" first, got {' '.join(got) or 'nothing'}: {shorten(row['shown'])}")
-        for row, tp_, fp_, fn_, found, valid, intact in annotate:
+        for row, _, fp_, fn_, found, valid, intact in annotate:
             if fp_ or fn_ or valid is False or intact is False:
                 what = "decoy" if row["mode"] == "decoy" else "annotate"
                 broken = (", JSON broken" if valid is False
@@ -361,12 +376,32 @@ def main():
                       f"{' '.join(sorted(row['expected'])) or 'nothing'}, got "
                       f"{' '.join(found) or 'nothing'}{broken}: {shorten(row['shown'])}")
 
-    passed = (lookup >= 100 * TARGETS["lookup"] - 1e-9
-              and search_figure >= 100 * TARGETS["search"] - 1e-9
-              and precision >= 100 * TARGETS["precision"] - 1e-9
-              and recall >= 100 * TARGETS["recall"] - 1e-9)
-    print("result:", "all targets met" if passed else "below target (see above)")
-    return 0 if passed else 1
+    ok = passed(values)
+    print("result:", "all targets met" if ok else "below target (see above)")
+    return ok
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Score ipsecerr on the corpus of real log lines.")
+    parser.add_argument("--report", action="store_true", help="list every miss")
+    parser.add_argument("--corpus", default=os.path.join(os.path.dirname(os.path.abspath(
+        __file__)), "..", "data", "corpus"), help="the corpus folder (corpus.tsv, files/)")
+    parser.add_argument("tool", help="the ipsecerr executable")
+    args = parser.parse_args()
+
+    try:
+        rows = load_corpus(args.corpus)
+    except (CorpusError, OSError) as e:
+        print(f"score.py: corpus: {e}", file=sys.stderr)
+        return 2
+    tool = Tool(args.tool)
+    try:
+        tool.load_names()
+        results = evaluate(tool, rows)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        print(f"score.py: cannot run {args.tool}: {e}", file=sys.stderr)
+        return 2
+    return 0 if print_figures(results, args.report) else 1
 
 
 if __name__ == "__main__":
