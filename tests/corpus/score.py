@@ -43,7 +43,7 @@ def unescape(field, where):
             i += 1
             continue
         if i + 1 == len(field) or field[i + 1] not in "\\tnr":
-            raise CorpusError(f"{where}: unknown escape at {field[i:i + 2]!r} (use \\\\ \\t \\n \\r)")
+            raise CorpusError(f"{where}: unknown escape {field[i:i + 2]!r} (use \\\\ \\t \\n \\r)")
         out.append({"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}[field[i + 1]])
         i += 2
     return "".join(out)
@@ -321,7 +321,8 @@ def print_figures(results, report):
     ok_lines = sum(1 for _, ok, _ in lines if ok)
     print(f"    lookup finds the code in whole lines:       {fraction(ok_lines, len(lines))}")
     ok_msg = sum(1 for _, ok, _ in message_lookup if ok)
-    print(f"    lookup finds the code for message texts:    {fraction(ok_msg, len(message_lookup))}")
+    print(f"    lookup finds the code for message texts:    "
+          f"{fraction(ok_msg, len(message_lookup))}")
 
     first = sum(1 for _, ok, _, _ in search if ok)
     anywhere = sum(1 for _, _, _, hit in search if hit)
