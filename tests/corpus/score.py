@@ -91,6 +91,8 @@ def load_corpus(directory, min_real=MIN_REAL_ROWS):
                 raise CorpusError(f"{where}: file inputs are plain names under files/")
             with open(os.path.join(directory, name), "rb") as f:
                 row["bytes"] = f.read()
+            if not row["bytes"].endswith(b"\n"):
+                raise CorpusError(f"{where}: {name} must end with a line feed")
             row["shown"] = text
         else:
             if "\0" in text:
@@ -161,16 +163,28 @@ def key_of(entry):
 
 # ---- (a) lookup ----
 
+def lookup_elements(tool, rows):
+    """The JSON `query` element for each row (None when there is none): one run of the tool for
+    all rows when its answer lines up with the arguments, else one run per row."""
+    doc = tool.json(["--json", "--"] + [r["text"] for r in rows]) if rows else None
+    query = doc.get("query") if isinstance(doc, dict) else None
+    if isinstance(query, list) and len(query) == len(rows) and all(
+            isinstance(q, dict) and q.get("input") == r["text"] for q, r in zip(query, rows)):
+        return query
+    elements = []
+    for row in rows:
+        one = tool.json(["--json", "--", row["text"]])
+        query = one.get("query") if isinstance(one, dict) else None
+        elements.append(query[0] if isinstance(query, list) and len(query) == 1 else None)
+    return elements
+
+
 def score_lookup(tool, rows):
     results = []
-    for row in rows:
-        doc = tool.json(["--json", "--", row["text"]])
-        found = set()
-        if doc is not None:
-            for element in doc.get("query", []):
-                found |= {key_of(e) for e in entries_in(element)}
-        results.append((row, row["expected"] <= found, sorted(found) if doc is not None
-                        else ["(no JSON)"]))
+    for row, element in zip(rows, lookup_elements(tool, rows)):
+        found = sorted({key_of(e) for e in entries_in(element)}) if element is not None else []
+        results.append((row, row["expected"] <= set(found),
+                        found if element is not None else ["(no JSON)"]))
     return results
 
 
@@ -193,17 +207,37 @@ def score_search(tool, rows):
 
 # ---- (c) annotate ----
 
-def annotations(tool, row):
-    """The codes --annotate adds to the row's input, and for input lines that are JSON objects
-    how many stayed valid JSON and how many are unchanged apart from an added "ipsecerr"
+def annotate_runs(tool, rows):
+    """Each row's input and --annotate output as lists of lines (output None when the tool
+    failed): one run for all rows when the output has as many lines as the input, else one run
+    per row. Every input ends with a line feed, so rows never share a line."""
+    def lines(data):
+        return data.decode("utf-8", "replace").split("\n")[:-1]
+
+    inputs = [lines(row["bytes"]) for row in rows]
+    status, out, _ = tool.run(["--annotate"], b"".join(row["bytes"] for row in rows))
+    outputs = lines(out) if status == 0 else []
+    if len(outputs) == sum(len(i) for i in inputs):
+        result = []
+        for text in inputs:
+            result.append((text, outputs[:len(text)]))
+            outputs = outputs[len(text):]
+        return result
+    result = []
+    for row, text in zip(rows, inputs):
+        status, out, _ = tool.run(["--annotate"], row["bytes"])
+        result.append((text, lines(out) if status == 0 else None))
+    return result
+
+
+def annotations(tool, in_lines, out_lines):
+    """The codes --annotate added to one row, and for its input lines that are JSON objects
+    whether all stayed valid JSON and whether all are unchanged apart from an added "ipsecerr"
     member (both None when the input has no JSON line)."""
-    status, out, _ = tool.run(["--annotate"], row["bytes"])
-    if status != 0:
-        return {"(exit status %d)" % status}, None, None
+    if out_lines is None:
+        return {"(the tool failed)"}, None, None
     found = set()
     valid = intact = None
-    in_lines = row["bytes"].decode("utf-8", "replace").split("\n")
-    out_lines = out.decode("utf-8", "replace").split("\n")
     for index, line in enumerate(out_lines):
         source = in_lines[index] if index < len(in_lines) else ""
         marks = MARK.findall(line)  # ` [NAME]` marks the tool added, anywhere in the line
@@ -237,8 +271,8 @@ def is_json(text):
 
 def score_annotate(tool, rows):
     results = []
-    for row in rows:
-        found, valid, intact = annotations(tool, row)
+    for row, (in_lines, out_lines) in zip(rows, annotate_runs(tool, rows)):
+        found, valid, intact = annotations(tool, in_lines, out_lines)
         tp = len(found & row["expected"])
         fp = len(found - row["expected"])
         fn = len(row["expected"] - found)

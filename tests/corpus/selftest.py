@@ -12,7 +12,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import score  # noqa: E402
 
 FAKE_TOOL = r'''
-import json, sys
+import json, os, sys
+BATCH = os.environ.get("FAKE_NO_BATCH") is None
 ENTRIES = {"13801": {"code": 13801, "name": "ERROR_IPSEC_IKE_AUTH_FAIL", "space": "win32",
                      "message": "IKE authentication credentials are unacceptable",
                      "related": [{"code": 13806, "name": "ERROR_IPSEC_IKE_NO_CERT",
@@ -33,16 +34,21 @@ elif args[:3] == ["--json", "-s", "--"]:
     if "credentials" in text:
         entries = [dict(ENTRIES["13801"], rank="exact"), dict(ENTRIES["13824"], rank="partial")]
     json.dump({"entries": entries}, out)
-elif args[:2] == ["--json", "--"]:
-    text = args[2]
-    readings = []
-    for number, entry in list(ENTRIES.items()) + list(RAS.items()):
-        if number in text:
-            readings.append({"form": "found_in", "code": entry["code"], "known": True,
-                             "entry": entry})
-    json.dump({"query": [{"input": text, "readings": readings}]}, out)
+elif args[:2] == ["--json", "--"] and (BATCH or len(args) == 3):
+    query = []
+    for text in args[2:]:
+        readings = []
+        for number, entry in list(ENTRIES.items()) + list(RAS.items()):
+            if number in text:
+                readings.append({"form": "found_in", "code": entry["code"], "known": True,
+                                 "entry": entry})
+        query.append({"input": text, "readings": readings})
+    json.dump({"query": query}, out)
 elif args == ["--annotate"]:
-    for line in sys.stdin.read().split("\n")[:-1]:
+    lines = sys.stdin.read().split("\n")[:-1]
+    if not BATCH and len(lines) > 1:
+        sys.exit(3)
+    for line in lines:
         if line.startswith("{"):
             found = []
             if "13801" in line:
@@ -135,6 +141,14 @@ def main():
         check(values["precision"] == 75.0 and values["recall"] == 100.0,
               f"precision and recall {values['precision']} {values['recall']}")
         check(not score.passed(values), "below target fails")
+
+        # Each run of the tool on one row gives the same figures as one run for all rows.
+        os.environ["FAKE_NO_BATCH"] = "1"
+        try:
+            check(score.figures(score.evaluate(tool, rows)) == values,
+                  "the same figures with one run per row")
+        finally:
+            del os.environ["FAKE_NO_BATCH"]
         check(score.passed({"lookup": 95.0, "search": 90.0, "precision": 97.0, "recall": 97.0}),
               "exactly on target passes")
 
