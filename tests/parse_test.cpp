@@ -111,7 +111,8 @@ TEST_CASE("parse: every NTSTATUS twin and its HRESULT_FROM_NT are read as such")
     REQUIRE(read(nt) == shown({{e.code, form::ntstatus, true}}));
     REQUIRE(read(from_nt) == shown({{e.code, form::hresult_from_nt, true}}));
   }
-  REQUIRE(twins == 16);
+  REQUIRE(twins == 17);
+  REQUIRE(read("0xC000A086") == shown({{1469, form::ntstatus, true}}));  // STATUS_AUTHIP_FAILURE
   REQUIRE(read("0xC0360001") == shown({{13910, form::ntstatus, true}}));
   REQUIRE(read("0xD0360009") == shown({{13918, form::hresult_from_nt, true}}));
   // 13931 has no twin, so its would-be NTSTATUS is nothing.

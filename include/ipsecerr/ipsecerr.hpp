@@ -11,6 +11,8 @@
 #include <iosfwd>
 #include <string_view>
 
+#include "detail/ascii.hpp"
+
 /// The library version as major * 10000 + minor * 100 + patch.
 #define IPSECERR_VERSION 100
 
@@ -48,7 +50,8 @@ enum class code_space : std::uint8_t { win32, ras };
 /// What a code is: a failure, a warning (the call succeeded in part) or a range marker.
 enum class kind : std::uint8_t { error, warning, marker };
 
-/// The Windows component that reports a code (the `category` of an entry).
+/// The part of Windows that reports a code (error_info::component). "Category" names only the
+/// std::error_category of <ipsecerr/error_code.hpp>.
 enum class component : std::uint8_t {
   authip,          ///< AuthIP, outside the IPsec block (1469)
   winsock,         ///< WinSock's name-based IPsec policy (11033)
@@ -70,23 +73,54 @@ enum class link_reason : std::uint8_t {
   cause_effect,  ///< one commonly causes or follows the other
 };
 
-/// One entry of related(): a related code and why it is related.
-struct related_code {
-  std::uint32_t code;  ///< the related Win32 code, e.g. 13885
-  link_reason reason;  ///< why it is related
+namespace detail {
+/// What error_info::category holds: a component whose every read warns that the name is
+/// deprecated. The warning sits on the conversion, not on a member, so that copying an
+/// error_info (which copies this too) never warns, with any compiler.
+class deprecated_component {
+ public:
+  constexpr deprecated_component(component c) noexcept : value_(c) {}  // NOLINT: implicit
+  [[deprecated("use error_info::component")]] constexpr operator component() const noexcept {
+    return value_;
+  }
+
+ private:
+  component value_;
 };
+}  // namespace detail
 
 /// One row of the table.
+///
+/// `category` is the old name of `component`, kept for one version so that code reading
+/// `e.category` still compiles, with a deprecation warning. It is not the same object: it is a
+/// copy of `component`, made by its default member initialiser (aggregate initialisation of
+/// the first nine members, as every row is written, gives it too), which warns wherever it
+/// converts to a component. Read `component`; writing `category` changes nothing else.
 struct error_info {
-  std::uint32_t code;            ///< the Win32 error code, e.g. 13894
-  std::string_view name;         ///< winerror.h's symbolic name, e.g. "ERROR_IPSEC_IKE_QM_EXPIRED"
-  std::string_view message;      ///< Windows' own English text, byte for byte
-  ipsecerr::kind kind;           ///< error, warning or range marker
-  ipsecerr::component category;  ///< the component that reports it
-  ipsecerr::phase phase;         ///< the negotiation phase it belongs to
-  std::uint32_t ntstatus;        ///< the driver's NTSTATUS twin (0xC036....), or 0 if none
-  std::string_view hint;         ///< ipsecerr's own words (not Microsoft's): meaning, what to check
+  std::uint32_t code;             ///< the code in its space, e.g. 13894
+  std::string_view name;          ///< winerror.h's symbolic name, e.g. "ERROR_IPSEC_IKE_QM_EXPIRED"
+  std::string_view message;       ///< Windows' own English text, byte for byte
+  ipsecerr::kind kind;            ///< error, warning or range marker
+  ipsecerr::component component;  ///< the part of Windows that reports it
+  ipsecerr::phase phase;          ///< the negotiation phase it belongs to
+  std::uint32_t ntstatus;         ///< the driver's NTSTATUS twin (0xC036....), or 0 if none
+  std::string_view hint;  ///< ipsecerr's own words (not Microsoft's): meaning, what to check
   code_space space = code_space::win32;  ///< the numbering of `code`: win32, or ras
+  /// Deprecated: the old name of `component` (a copy of it); removed in the next version.
+  detail::deprecated_component category = component;
+};
+
+struct error_info;
+
+/// One entry of related(): a related code, why it is related, and its entry.
+struct related_code {
+  std::uint32_t code;                 ///< the related code in its space, e.g. 13885
+  link_reason reason;                 ///< why it is related
+  const error_info* entry = nullptr;  ///< the related entry, of any code space (see info())
+
+  /// The related entry: `r.info()->name`. Never nullptr for what related() returns; for a
+  /// related_code made by hand without an entry, the Win32 entry of `code`, or nullptr.
+  [[nodiscard]] constexpr const error_info* info() const noexcept;
 };
 
 /// One enumerator per table row, valued with its Win32 code: `errc::ike_invalid_mm_for_qm ==
@@ -96,6 +130,14 @@ enum class errc : std::uint32_t {
 #include "detail/errors.def"
 #undef IPSECERR_ROW
 };
+
+}  // namespace v1
+}  // namespace ipsecerr
+
+#include "detail/enum_text.hpp"
+
+namespace ipsecerr {
+inline namespace v1 {
 
 /// A contiguous, read-only range over static data: begin(), end(), size(), operator[].
 template <class T>
@@ -418,12 +460,12 @@ constexpr bool kinds_consistent(const error_info* rows, std::size_t n) noexcept 
   return true;
 }
 
-/// Each component's rows are contiguous in code order, so in_category() is a sub-range.
-constexpr bool categories_contiguous(const error_info* rows, std::size_t n) noexcept {
-  std::uint32_t seen = 0;  // one bit per category whose run has started
+/// Each component's rows are contiguous in code order, so in_component() is a sub-range.
+constexpr bool components_contiguous(const error_info* rows, std::size_t n) noexcept {
+  std::uint32_t seen = 0;  // one bit per component whose run has started
   for (std::size_t i = 0; i < n; ++i) {
-    const auto bit = std::uint32_t{1} << static_cast<unsigned>(rows[i].category);
-    if (i > 0 && rows[i - 1].category != rows[i].category && (seen & bit) != 0) return false;
+    const auto bit = std::uint32_t{1} << static_cast<unsigned>(rows[i].component);
+    if (i > 0 && rows[i - 1].component != rows[i].component && (seen & bit) != 0) return false;
     seen |= bit;
   }
   return true;
@@ -469,8 +511,8 @@ static_assert(ids_match_names(ids, table, table_size),
 static_assert(
     kinds_consistent(table, table_size),
     "ipsecerr: warnings are exactly the WARNING_ rows; markers' messages are their names");
-static_assert(categories_contiguous(table, table_size),
-              "ipsecerr: each category's rows must be contiguous in code order");
+static_assert(components_contiguous(table, table_size),
+              "ipsecerr: each component's rows must be contiguous in code order");
 static_assert(hints_clean(table, table_size),
               "ipsecerr: every hint must be non-empty printable ASCII of at most 240 characters");
 static_assert(hints_differ_from_messages(table, table_size),
@@ -701,8 +743,8 @@ constexpr adjacency<Rows, 2 * Links> make_adjacency(const error_info (&rows)[Row
   for (std::size_t r = 0; r < Rows; ++r) next[r] = adj.first[r];
   for (std::size_t i = 0; i < Links; ++i) {
     if (ra[i] == Rows || rb[i] == Rows) continue;
-    adj.items[next[ra[i]]++] = related_code{code_value(l[i].b), l[i].reason};
-    adj.items[next[rb[i]]++] = related_code{code_value(l[i].a), l[i].reason};
+    adj.items[next[ra[i]]++] = related_code{code_value(l[i].b), l[i].reason, &rows[rb[i]]};
+    adj.items[next[rb[i]]++] = related_code{code_value(l[i].a), l[i].reason, &rows[ra[i]]};
   }
   return adj;
 }
@@ -796,9 +838,14 @@ constexpr bool errors_linked_except(const error_info* rows, std::size_t n,
 //   13876  "Load failed" says too little to tie it to any other code
 //   13878  a benign placeholder status while IKEEXT reinitializes, not a failure
 //   13898  a NAP success-path status for IKEv2 tunnels, not a failure
-inline constexpr errc unlinked_errors[] = {errc::wsa_ipsec_name_policy_error, errc::ike_load_failed,
-                                           errc::ike_benign_reinit,
-                                           errc::ike_kill_dummy_nap_tunnel};
+//   13902  Windows documents nothing about its IKEv1/AuthIP co-existence check to tie it to
+//   13904  MOBIKE support is a gateway capability; no other code describes it
+//   13931  a configuration state of DoS Protection (not set up), not a drop like its neighbours
+inline constexpr errc unlinked_errors[] = {
+    errc::wsa_ipsec_name_policy_error, errc::ike_load_failed,
+    errc::ike_benign_reinit,           errc::ike_kill_dummy_nap_tunnel,
+    errc::ike_coexistence_suppress,    errc::ike_peer_doesnt_support_mobike,
+    errc::dosp_not_installed};
 
 static_assert(related_resolve(table, table_size, related_index.first, related_index.items),
               "ipsecerr: every related code must be a row");
@@ -893,14 +940,20 @@ namespace detail {
   return static_cast<errc>(e.code);
 }
 
-/// The rows of one category, in code order: `for (auto& e : in_category(component::driver))`.
-[[nodiscard]] constexpr view<error_info> in_category(component c) noexcept {
+/// The rows of one component, in code order: `for (auto& e : in_component(component::driver))`.
+[[nodiscard]] constexpr view<error_info> in_component(component c) noexcept {
   const error_info* first = detail::table;
   const error_info* last = detail::table + detail::table_size;
-  while (first != last && first->category != c) ++first;
+  while (first != last && first->component != c) ++first;
   const error_info* end = first;
-  while (end != last && end->category == c) ++end;
+  while (end != last && end->component == c) ++end;
   return {first, end};
+}
+
+/// Deprecated: the old name of in_component(); removed in the next version.
+[[deprecated("use in_component")]] [[nodiscard]] constexpr view<error_info> in_category(
+    component c) noexcept {
+  return in_component(c);
 }
 
 /// The codes to look at next, with the reason for each, in code order; empty for an unknown
@@ -918,66 +971,90 @@ namespace detail {
   return related(static_cast<std::uint32_t>(code));
 }
 
-/// A short label: "error", "warning", "range marker".
-[[nodiscard]] constexpr std::string_view to_string(kind k) noexcept {
-  switch (k) {
-    case kind::error: return "error";
-    case kind::warning: return "warning";
-    case kind::marker: return "range marker";
-  }
-  return "?";
+/// The related codes of an entry. This header holds the links between Win32 codes; an entry of
+/// another code space has none here.
+[[nodiscard]] constexpr view<related_code> related(const error_info& e) noexcept {
+  return e.space == code_space::win32 ? related(e.code) : view<related_code>{};
 }
 
-/// A short label for a category: "IKE/AuthIP negotiation", "IPsec driver", ...
-[[nodiscard]] constexpr std::string_view to_string(component c) noexcept {
-  switch (c) {
-    case component::authip: return "AuthIP";
-    case component::winsock: return "WinSock name-based policy";
-    case component::policy_store: return "IPsec policy store";
-    case component::ike: return "IKE/AuthIP negotiation";
-    case component::driver: return "IPsec driver";
-    case component::dos_protection: return "IPsec DoS Protection";
-  }
-  return "?";
+/// Whether an errc value is one of the enumerators (a value cast from any number may not be).
+[[nodiscard]] constexpr bool is_known(errc code) noexcept {
+  return find(static_cast<std::uint32_t>(code)) != nullptr;
 }
 
-/// A short label for a phase: "main mode", "quick mode", "extended mode", "any", "none".
-[[nodiscard]] constexpr std::string_view to_string(phase p) noexcept {
-  switch (p) {
-    case phase::none: return "none";
-    case phase::main_mode: return "main mode";
-    case phase::quick_mode: return "quick mode";
-    case phase::extended_mode: return "extended mode";
-    case phase::any: return "any";
-  }
-  return "?";
+constexpr const error_info* related_code::info() const noexcept {
+  return entry != nullptr ? entry : find(code);
 }
 
-/// A short label for a link reason: "same text", "counterpart", ..., "cause or effect".
-[[nodiscard]] constexpr std::string_view to_string(link_reason r) noexcept {
-  switch (r) {
-    case link_reason::same_text: return "same text";
-    case link_reason::counterpart: return "counterpart";
-    case link_reason::same_object: return "same object";
-    case link_reason::same_family: return "same family";
-    case link_reason::cause_effect: return "cause or effect";
-  }
-  return "?";
+// ---- The text of the enums: code_space, kind, component, phase and link_reason. ----
+
+/// The label for people: to_string(component::ike) == "IKE/AuthIP negotiation",
+/// to_string(kind::marker) == "range marker", to_string(phase::main_mode) == "main mode",
+/// to_string(link_reason::cause_effect) == "cause or effect", to_string(code_space::ras) == "RAS".
+/// "?" for a value that is no enumerator.
+template <class Enum, std::size_t N = sizeof(detail::enum_text<Enum>::values) / sizeof(Enum)>
+[[nodiscard]] constexpr std::string_view to_string(Enum e) noexcept {
+  const auto i = static_cast<std::size_t>(e);
+  return i < N ? detail::enum_text<Enum>::labels[i] : std::string_view("?");
 }
+
+/// The id for programs (JSON values, command-line operands): the enumerator's own name in
+/// snake_case, e.g. to_id(component::policy_store) == "policy_store", to_id(kind::marker) ==
+/// "marker", to_id(phase::main_mode) == "main_mode". Ids are stable: a released id never
+/// changes. "?" for a value that is no enumerator.
+template <class Enum, std::size_t N = sizeof(detail::enum_text<Enum>::values) / sizeof(Enum)>
+[[nodiscard]] constexpr std::string_view to_id(Enum e) noexcept {
+  const auto i = static_cast<std::size_t>(e);
+  return i < N ? detail::enum_text<Enum>::ids[i] : std::string_view("?");
+}
+
+/// Every enumerator of Enum in order of value: `for (component c : enumerators<component>())`.
+template <class Enum, std::size_t N = sizeof(detail::enum_text<Enum>::values) / sizeof(Enum)>
+[[nodiscard]] constexpr view<Enum> enumerators() noexcept {
+  static_assert(detail::enum_text_complete<Enum>(), "ipsecerr: enum_text is incomplete");
+  return {detail::enum_text<Enum>::values, detail::enum_text<Enum>::values + N};
+}
+
+/// The enumerator whose to_id() is `id`, ASCII case ignored, or nullptr:
+/// `*from_id<component>("driver") == component::driver`, `from_id<phase>("phase1") == nullptr`.
+template <class Enum, std::size_t N = sizeof(detail::enum_text<Enum>::values) / sizeof(Enum)>
+[[nodiscard]] constexpr const Enum* from_id(std::string_view id) noexcept {
+  for (const Enum& e : enumerators<Enum>()) {
+    if (detail::equal_folded(to_id(e), id)) return &e;
+  }
+  return nullptr;
+}
+
+/// The parts of the long form that write_parts() tells apart, so that a program can style them.
+enum class long_part : std::uint8_t {
+  label,    ///< a field's label ("name", ..., "related") and, as a piece of its own, its colon
+  space,    ///< spaces that align the values, the newline between lines, a related line's indent
+  value,    ///< a field's value, e.g. "13894" or "IKE/AuthIP negotiation"; "none" after "related:"
+  name,     ///< a symbolic name: the value of "name:", and the name on each related code's line
+  related,  ///< the rest of a related code's line: its code, and its reason in parentheses
+};
 
 class long_description;
 
 /// What describe() returns: the entry, if any, and always the value that was asked for.
 class description {
  public:
+  /// Looks up a Win32 code, also HRESULT / NTSTATUS wrapped, as find() does.
   constexpr explicit description(std::uint32_t requested) noexcept
       : requested_(requested), info_(find(requested)) {}
+  /// Describes an entry of any code space (a RAS entry says "RAS 809" where a Win32 one has its
+  /// decimal and hex code).
+  constexpr explicit description(const error_info& e) noexcept : requested_(e.code), info_(&e) {}
 
   /// Whether the code is in the table.
   [[nodiscard]] constexpr bool known() const noexcept { return info_ != nullptr; }
-  /// The Win32 code (13894 for 0x80073646), or the value asked for when unknown.
+  /// The code (13894 for 0x80073646), or the value asked for when unknown.
   [[nodiscard]] constexpr std::uint32_t code() const noexcept {
     return info_ != nullptr ? info_->code : requested_;
+  }
+  /// The numbering of code(): win32, or ras; win32 when unknown.
+  [[nodiscard]] constexpr code_space space() const noexcept {
+    return info_ != nullptr ? info_->space : code_space::win32;
   }
   /// The value exactly as it was passed to describe().
   [[nodiscard]] constexpr std::uint32_t requested() const noexcept { return requested_; }
@@ -995,26 +1072,33 @@ class description {
   [[nodiscard]] constexpr const error_info* info() const noexcept { return info_; }
 
   /// Calls out(std::string_view) with the pieces of the one-line form, in order:
-  /// "NAME (13894, 0x3646): message" or "unknown IPsec error code 12345 (0x3039)".
+  /// "NAME (13894, 0x3646): message", for a RAS entry "NAME (RAS 809): message", or
+  /// "unknown IPsec error code 12345 (0x3039)".
   template <class Out>
   constexpr void write_line(Out&& out) const {
     const code_text dec = to_decimal(code());
     const code_text hx = hex();
-    if (info_ != nullptr) {
-      out(info_->name);
-      out(std::string_view(" ("));
-      out(dec.view());
-      out(std::string_view(", "));
-      out(hx.view());
-      out(std::string_view("): "));
-      out(info_->message);
-    } else {
+    if (info_ == nullptr) {
       out(std::string_view("unknown IPsec error code "));
       out(dec.view());
       out(std::string_view(" ("));
       out(hx.view());
       out(std::string_view(")"));
+      return;
     }
+    out(info_->name);
+    out(std::string_view(" ("));
+    if (info_->space != code_space::win32) {
+      out(to_string(info_->space));
+      out(std::string_view(" "));
+      out(dec.view());
+    } else {
+      out(dec.view());
+      out(std::string_view(", "));
+      out(hx.view());
+    }
+    out(std::string_view("): "));
+    out(info_->message);
   }
 
   /// The length of the one-line form.
@@ -1040,56 +1124,74 @@ class long_description {
   /// The description it prints.
   [[nodiscard]] constexpr const description& brief() const noexcept { return d_; }
 
-  /// Calls out(std::string_view) with the pieces of the long form: lines "label:    value"
-  /// (labels padded to 10 columns) for name, code, hex, HRESULT, NTSTATUS (only for the codes
-  /// that have an NTSTATUS twin), kind, category, phase, message and hint, then "related:" and one
-  /// line "  13885 NAME (reason)" per related code (or "related:  none"). Lines are joined by '\n',
-  /// with no newline at the end. An unknown code gives the one-line form: "unknown IPsec error code
-  /// 12345 (0x3039)".
+  /// Calls field(std::string_view label, std::string_view value) for each labelled field, in
+  /// order: name, code, space (only for a code space other than win32), hex, HRESULT, NTSTATUS
+  /// (only for the codes that have an NTSTATUS twin), kind, category (the component's label),
+  /// phase, message, hint. Labels have no colon. Nothing for an unknown code. The related codes
+  /// follow in the long form; related() gives them.
+  template <class Field>
+  constexpr void fields(Field&& field) const {
+    const error_info* e = d_.info();
+    if (e == nullptr) return;
+    field(std::string_view("name"), e->name);
+    field(std::string_view("code"), to_decimal(e->code).view());
+    if (e->space != code_space::win32) field(std::string_view("space"), to_string(e->space));
+    field(std::string_view("hex"), to_hex(e->code).view());
+    field(std::string_view("HRESULT"), to_hex(to_hresult(e->code)).view());
+    if (e->ntstatus != 0) field(std::string_view("NTSTATUS"), to_hex(e->ntstatus).view());
+    field(std::string_view("kind"), to_string(e->kind));
+    field(std::string_view("category"), to_string(e->component));
+    field(std::string_view("phase"), to_string(e->phase));
+    field(std::string_view("message"), e->message);
+    field(std::string_view("hint"), e->hint);
+  }
+
+  /// Calls out(std::string_view piece, long_part part) with the pieces of the long form, each
+  /// with what it is: lines "label:    value" (labels padded to 10 columns) for the fields(),
+  /// then "related:" and one line "  13885 NAME (reason)" per related code (or "related:  none").
+  /// Lines are joined by '\n', with no newline at the end. An unknown code gives the one-line
+  /// form as one value: "unknown IPsec error code 12345 (0x3039)".
   template <class Out>
-  constexpr void write(Out&& out) const {
+  constexpr void write_parts(Out&& out) const {
     const error_info* e = d_.info();
     if (e == nullptr) {
-      d_.write_line(out);
+      d_.write_line([&out](std::string_view piece) { out(piece, long_part::value); });
       return;
     }
-    const code_text dec = to_decimal(e->code);
-    const code_text hx = to_hex(e->code);
-    const code_text hr = to_hex(to_hresult(e->code));
-    out(std::string_view("name:     "));
-    out(e->name);
-    out(std::string_view("\ncode:     "));
-    out(dec.view());
-    out(std::string_view("\nhex:      "));
-    out(hx.view());
-    out(std::string_view("\nHRESULT:  "));
-    out(hr.view());
-    if (e->ntstatus != 0) {
-      out(std::string_view("\nNTSTATUS: "));
-      out(to_hex(e->ntstatus).view());
+    constexpr std::string_view spaces("         ");  // after a label, up to column 10
+    bool first = true;
+    fields([&](std::string_view label, std::string_view value) {
+      if (!first) out(std::string_view("\n"), long_part::space);
+      out(label, long_part::label);
+      out(std::string_view(":"), long_part::label);
+      out(spaces.substr(label.size()), long_part::space);
+      out(value, first ? long_part::name : long_part::value);
+      first = false;
+    });
+    const view<related_code> links = related(*e);
+    out(std::string_view("\n"), long_part::space);
+    out(std::string_view("related"), long_part::label);
+    out(std::string_view(":"), long_part::label);
+    if (links.empty()) {
+      out(std::string_view("  "), long_part::space);
+      out(std::string_view("none"), long_part::value);
     }
-    out(std::string_view("\nkind:     "));
-    out(to_string(e->kind));
-    out(std::string_view("\ncategory: "));
-    out(to_string(e->category));
-    out(std::string_view("\nphase:    "));
-    out(to_string(e->phase));
-    out(std::string_view("\nmessage:  "));
-    out(e->message);
-    out(std::string_view("\nhint:     "));
-    out(e->hint);
-    const view<related_code> links = related(e->code);
-    out(links.empty() ? std::string_view("\nrelated:  none") : std::string_view("\nrelated:"));
     for (const related_code& r : links) {
-      const code_text rc = to_decimal(r.code);
-      out(std::string_view("\n  "));
-      out(rc.view());
-      out(std::string_view(" "));
-      out(find(r.code)->name);
-      out(std::string_view(" ("));
-      out(to_string(r.reason));
-      out(std::string_view(")"));
+      out(std::string_view("\n  "), long_part::space);
+      out(to_decimal(r.code).view(), long_part::related);
+      out(std::string_view(" "), long_part::space);
+      out(r.info()->name, long_part::name);
+      out(std::string_view(" ("), long_part::related);
+      out(to_string(r.reason), long_part::related);
+      out(std::string_view(")"), long_part::related);
     }
+  }
+
+  /// Calls out(std::string_view) with the pieces of the long form (write_parts() without the
+  /// parts): `std::string s; d.long_form().write([&](std::string_view p) { s += p; })`.
+  template <class Out>
+  constexpr void write(Out&& out) const {
+    write_parts([&out](std::string_view piece, long_part) { out(piece); });
   }
 
   /// The length of the long form.

@@ -4,7 +4,9 @@
 #ifndef IPSECERR_DETAIL_ASCII_HPP
 #define IPSECERR_DETAIL_ASCII_HPP
 
+#include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace ipsecerr {
 inline namespace v1 {
@@ -61,6 +63,15 @@ constexpr char to_lower(char c) noexcept {
 // c in upper case if it is an ASCII small letter, else c itself.
 constexpr char to_upper(char c) noexcept {
   return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+// Whether a and b are equal when ASCII letters are folded to lower case.
+constexpr bool equal_folded(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (to_lower(a[i]) != to_lower(b[i])) return false;
+  }
+  return true;
 }
 
 }  // namespace detail
