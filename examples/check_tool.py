@@ -4,7 +4,8 @@
 # `python3 -m json.tool`), its colour rules (also on a pseudo-terminal), and the annotate round
 # trip on generated inputs, and the man page.
 # Also standard input (-b, -q) and the CSV, TSV and NDJSON tables.
-# Usage: check_tool.py json|color|annotate|version|stdin|table|man TOOL PROJECT_VERSION [MAN_PAGE]
+# Message texts given to lookup (messages).
+# Usage: check_tool.py json|color|annotate|version|stdin|table|messages|man TOOL PROJECT_VERSION [MAN_PAGE]
 import csv
 import io
 import json
@@ -437,6 +438,62 @@ def check_stdin():
         check(rc == 1 and peak < 32, f"30 MB on standard input: exit 1, peak RSS {peak:.1f} MiB")
 
 
+def check_messages():
+    # Message texts with no number, as users have them: a Security event's rendered line, its XML
+    # element, a ticket's quote in lower case without the period, the IKEEXT wording with a prefix.
+    # Each is found by find_message() and said how: (field) or (normalized), then the block.
+    cases = [
+        ("\tFailure Reason:\t\tNo policy configured", "ERROR_IPSEC_IKE_NO_POLICY", "field"),
+        ("Failure Reason: No policy configured", "ERROR_IPSEC_IKE_NO_POLICY", "field"),
+        ('<Data Name="FailureReason">Negotiation timed out</Data>', "ERROR_IPSEC_IKE_TIMED_OUT",
+         "field"),
+        ('"ike authentication credentials are unacceptable"', "ERROR_IPSEC_IKE_AUTH_FAIL",
+         "normalized"),
+        ("IKE authentication credentials are unacceptable", "ERROR_IPSEC_IKE_AUTH_FAIL", "exact"),
+        ("[ikeext] 3038|52.161.24.36|    IKE authentication credentials are unacceptable",
+         "ERROR_IPSEC_IKE_AUTH_FAIL", "field"),
+        ("Main mode failed: IKE authentication credentials are unacceptable for peer 10.0.0.1",
+         "ERROR_IPSEC_IKE_AUTH_FAIL", "contained"),
+        ("No policy configured", "ERROR_IPSEC_IKE_NO_POLICY", "exact"),
+    ]
+    for text, name, how in cases:
+        rc, out, err = run(["--", text])
+        shown = text.strip().replace("\t", "\\x09")  # the tool shows a tab as \x09
+        head = f"'{shown}': message of {name} ({how}):\nname:      {name}\n"
+        check(rc == 0 and err == b"" and out.decode().startswith(head),
+              f"message {text!r}: {rc} {err!r} {out.decode()[:160]!r}")
+        rc, out, _ = run(["-b", "--", text])
+        check(rc == 0 and out.decode().startswith(name + " "), f"-b message {text!r}: {out!r}")
+        check(run(["-q", "--", text]) == (0, b"", b""), f"-q message {text!r}")
+    # A short ordinary-English message counts only as a whole field, never inside a sentence.
+    sentence = "the load failed because no policy configured on this server matched"
+    rc, out, err = run(["--", sentence])
+    check(rc == 1 and out == b"" and b"not a known IPsec error code" in err, f"sentence: {out!r}")
+    # Codes that share a text: all of them, each saying which others share it.
+    rc, out, _ = run(["negotiation took too long"])
+    text = out.decode()
+    check(rc == 0 and "message of ERROR_IPSEC_IKE_MM_DELAY_DROP (normalized), shared with "
+          "ERROR_IPSEC_IKE_QM_DELAY_DROP:" in text and "message of ERROR_IPSEC_IKE_QM_DELAY_DROP "
+          "(normalized), shared with ERROR_IPSEC_IKE_MM_DELAY_DROP:" in text, "shared: " + text[:300])
+    # Standard input: a column of failure reasons, one lookup per line.
+    rc, out, _ = run(["-b"], stdin=b"No policy configured\nnegotiation timed out.\n")
+    check(rc == 0 and [l.split(" ")[1] for l in out.decode().splitlines()] == ["13825", "13805"],
+          f"standard input of messages: {out!r}")
+    # JSON: the query element's "found" has form "message", how it matched, and shared.
+    doc = parse_json(["--json", "--", "Failure Reason: No policy configured"], 0)
+    q = doc["query"][0]
+    f = q["found"][0]
+    check(q["readings"] == [] and (f["offset"], f["length"], f["form"], f["match"], f["shared"],
+                                   f["code"]) == (16, 20, "message", "field", False, 13825)
+          and f["entry"]["name"] == "ERROR_IPSEC_IKE_NO_POLICY", f"JSON message: {f}")
+    doc = parse_json(["--json", "--", "Negotiation took too long."], 0)
+    check([(x["code"], x["shared"]) for x in doc["query"][0]["found"]] == [(13814, True), (13815, True)],
+          f"JSON shared: {doc}")
+    rc, out, _ = run(["--format=csv", "--", "No policy configured"])
+    rows = list(csv.DictReader(io.StringIO(out.decode())))
+    check(rc == 0 and [(r["form"], r["code"]) for r in rows] == [("message", "13825")], f"CSV: {rows}")
+
+
 def field(value):
     """A JSON value as a CSV/TSV field, by the documented rules."""
     if value is None:
@@ -497,7 +554,8 @@ def check_version():
 
 
 {"json": check_json, "color": check_color, "annotate": check_annotate,
- "version": check_version, "man": check_man, "stdin": check_stdin, "table": check_table}[sys.argv[1]]()
+ "version": check_version, "man": check_man, "stdin": check_stdin, "table": check_table,
+ "messages": check_messages}[sys.argv[1]]()
 if failures:
     print(f"{len(failures)} check(s) failed")
     sys.exit(1)

@@ -46,6 +46,22 @@ class json_writer : public lookup_writer {
     }
     write(element);
   }
+  // The element of a message text: "found" holds each entry whose message it is or holds, with
+  // "form": "message", how it matched and whether other entries share the message.
+  void messages(std::string_view input, const ipsecerr::message_hits& hits) override {
+    json element = query_json(input, ipsecerr::readings());
+    json& inside = element["found"] = json::array();
+    for (const ipsecerr::message_hit& h : hits) {
+      inside.push_back({{"offset", h.offset},
+                        {"length", h.size},
+                        {"form", "message"},
+                        {"match", ipsecerr::to_string(h.match)},
+                        {"shared", h.shared},
+                        {"code", h.entry->code},
+                        {"entry", entry_json(*h.entry)}});
+    }
+    write(element);
+  }
   void finish() override {
     if (one_per_line_) return;
     out().write(count_ == 0 ? "{\n  \"query\": []\n}\n" : "\n  ]\n}\n");

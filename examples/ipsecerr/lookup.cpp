@@ -109,8 +109,29 @@ class text_writer : public lookup_writer {
            codes.size());
     }
   }
+  // `'TEXT': message of NAME (how found):`; codes that share the message say so.
+  void messages(std::string_view input, const ipsecerr::message_hits& hits) override {
+    for (const ipsecerr::message_hit& h : hits) {
+      separate();
+      print("{}'{}': message of {}{}{}{} ({}){}{}:{}\n", p_.bold(), shown(input), p_.reset(),
+            p_.name(), h.entry->name, p_.reset(), ipsecerr::to_string(h.match), p_.bold(),
+            sharers(hits, h), p_.reset());
+      write_block(*h.entry, p_);
+    }
+  }
 
  private:
+  // ", shared with NAME, NAME" for a hit whose message other entries have too.
+  static std::string sharers(const ipsecerr::message_hits& hits, const ipsecerr::message_hit& h) {
+    std::string names;
+    for (const ipsecerr::message_hit& o : hits) {
+      if (!h.shared || o.entry == h.entry || o.offset != h.offset || o.size != h.size) continue;
+      names += names.empty() ? ", shared with " : ", ";
+      names += o.entry->name;
+    }
+    return names;
+  }
+
   void separate() {
     if (!first_) out().put('\n');
     first_ = false;
@@ -131,18 +152,27 @@ class brief_writer : public lookup_writer {
   void found(std::string_view, const ipsecerr::found_codes& codes) override {
     for (const ipsecerr::found_code& c : codes) write_brief(*c.entry, p_);
   }
+  void messages(std::string_view, const ipsecerr::message_hits& hits) override {
+    for (const ipsecerr::message_hit& h : hits) write_brief(*h.entry, p_);
+  }
 
  private:
   palette p_;
 };
 
-// One token: its readings as a whole, else the codes inside it. Whether it gave a code.
+// One token: its readings as a whole, else the codes inside it, else the entries whose message
+// it is or holds. Whether it gave a code.
 bool look_up_one(std::string_view token, lookup_writer& w) {
   const ipsecerr::readings r = ipsecerr::parse(token);
   if (r.empty()) {
     const ipsecerr::found_codes inside = ipsecerr::find_in(token);
     if (!inside.empty()) {
       w.found(token, inside);
+      return true;
+    }
+    const ipsecerr::message_hits texts = ipsecerr::find_message(token);
+    if (!texts.empty()) {
+      w.messages(token, texts);
       return true;
     }
   }

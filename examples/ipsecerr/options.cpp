@@ -110,9 +110,10 @@ struct command_line {
         "2147956294, -2147011002), NTSTATUS (0xC0073646, 0xC0360001), %%13894, a name "
         "(ERROR_IPSEC_IKE_QM_EXPIRED) or its end (qm_expired); an ambiguous token "
         "(3646) shows every reading; in an argument with no reading as a whole (hr=0x80073646; "
-        "or a log line) the codes inside are found. - reads standard input, each line a code (as "
-        "no "
-        "CODE does when standard input is a pipe or a file); blank lines are skipped");
+        "or a log line) the codes inside are found, else a Windows message text (\"No policy "
+        "configured\", a whole field, or a longer message anywhere). - reads standard input, "
+        "each line a code (as no CODE does when standard input is a pipe or a file); blank "
+        "lines are skipped");
     mode_flag("-l,--list", mode::list,
               "one line per code (code, hex, name, message), all or one component (the part of "
               "Windows that reports it): " +
