@@ -4,8 +4,8 @@
 # `python3 -m json.tool`), its colour rules (also on a pseudo-terminal), and the annotate round
 # trip on generated inputs, and the man page.
 # Also standard input (-b, -q) and the CSV, TSV and NDJSON tables.
-# Message texts given to lookup (messages).
-# Usage: check_tool.py json|color|annotate|version|stdin|table|messages|man TOOL PROJECT_VERSION [MAN_PAGE]
+# Message texts given to lookup (messages), ranked search (search).
+# Usage: check_tool.py json|color|annotate|version|stdin|table|messages|search|man TOOL PROJECT_VERSION [MAN_PAGE]
 import csv
 import io
 import json
@@ -494,6 +494,53 @@ def check_messages():
     check(rc == 0 and [(r["form"], r["code"]) for r in rows] == [("message", "13825")], f"CSV: {rows}")
 
 
+RANKS = ["code", "exact", "message", "phrase", "all_words", "all_substrings", "keyword", "partial"]
+
+
+def check_search():
+    # JSON: every entry starts with its rank class; classes come best first, code order within.
+    for query in (["auth", "fail"], ["windows", "11", "policy", "match", "error"], ["13806"],
+                  ["Failure", "Reason:", "No", "policy", "configured"], ["certificate"]):
+        entries = parse_json(["--json", "-s", "--", *query], 0)["entries"]
+        keys = [(RANKS.index(e["rank"]), e["code"]) for e in entries]
+        check(entries and all(list(e)[0] == "rank" for e in entries) and keys == sorted(keys),
+              f"-s {query}: ranked best first, code order within: {keys}")
+    first = lambda *q: parse_json(["--json", "-s", "--", *q], 0)["entries"][0]
+    check((first("13806")["code"], first("13806")["rank"]) == (13806, "code"), "-s 13806 leads")
+    check((first("0x35EE")["code"], first("0x35EE")["rank"]) == (13806, "code"), "-s 0x35EE leads")
+    e = first('"Negotiation timed out."')
+    check((e["code"], e["rank"]) == (13805, "exact"), f"quoted message with a period: {e['rank']}")
+    e = first("Failure", "Reason:", "No", "policy", "configured")
+    check((e["code"], e["rank"]) == (13825, "message"), f"a log prefix: {e['rank']}")
+    e = first("windows", "11", "policy", "match", "error")
+    check((e["code"], e["rank"]) == (13868, "partial"), f"extra words: partial {e['rank']}")
+    # Short words are whole words only: SPI is not inside SSPI, NAT not inside signature.
+    spi = parse_json(["--json", "-s", "SPI"], 0)["entries"]
+    whole = re.compile(r"(?<![A-Za-z0-9])SPI(?![A-Za-z0-9])")
+    check(all(whole.search(x["message"] + " " + x["name"].replace("_", " ")) for x in spi)
+          and {13857, 13910} <= {x["code"] for x in spi}, "SPI: whole words")
+    check(any("SSPI" in e["message"] for e in parse_json(["--list", "--json"], 0)["entries"]),
+          "the table has SSPI in a message (so the SPI check means something)")
+    check(run(["-s", "nat"])[0] == 1, "nat: no whole word NAT in any message or name")
+    # Text: a heading per class when there are several; partial labelled with its word count.
+    rc, out, _ = run(["-s", "windows", "11", "policy", "match", "error"])
+    check(rc == 0 and out.decode().startswith("partial: 3 of 5 words\n13868 "), out.decode()[:80])
+    rc, out, _ = run(["-s", "auth", "fail"])
+    lines = out.decode().splitlines()
+    check(lines[0] == "phrase: the words as a phrase" and lines[1].startswith("13801 ")
+          and "all_words: every word" in lines, "-s auth fail: headings")
+    rc, out, _ = run(["-s", "queue", "too", "long"])
+    check(not out.startswith(b"phrase"), "one class, not partial: no heading")
+    # -b: the brief lines alone, in rank order; CSV and TSV: a first column rank.
+    rc, out, _ = run(["-b", "-s", "auth", "fail"])
+    check(out.decode().splitlines()[0].startswith("ERROR_IPSEC_IKE_AUTH_FAIL 13801 ")
+          and b":" not in out.split(b" ")[0], "-b search: brief lines only")
+    rc, out, _ = run(["--format=csv", "-s", "auth", "fail"])
+    rows = list(csv.DictReader(io.StringIO(out.decode(), newline="")))
+    check(list(rows[0])[0] == "rank" and [(r["rank"], r["code"]) for r in rows][:2] ==
+          [("phrase", "13801"), ("all_words", "1469")], f"CSV search: {rows[:2]}")
+
+
 def field(value):
     """A JSON value as a CSV/TSV field, by the documented rules."""
     if value is None:
@@ -544,8 +591,9 @@ def check_table():
     check(b',"The existing main mode SA cannot carry this quick mode: it may be expired or '
           b'assumed dead, or its' in raw, "a field with a comma is quoted")
     rc, raw, _ = run(["--list", "--format=csv"])
-    check(run(["-s", "no", "such", "words", "--format=csv"]) == (1, raw.split(b"\r\n")[0] + b"\r\n", b""),
-          "a search without hits: the header alone, exit 1")
+    check(run(["-s", "no", "such", "words", "--format=csv"]) ==
+          (1, b"rank," + raw.split(b"\r\n")[0] + b"\r\n", b""),
+          "a search without hits: the header alone (rank, then the entry's columns), exit 1")
 
 
 def check_version():
@@ -555,7 +603,7 @@ def check_version():
 
 {"json": check_json, "color": check_color, "annotate": check_annotate,
  "version": check_version, "man": check_man, "stdin": check_stdin, "table": check_table,
- "messages": check_messages}[sys.argv[1]]()
+ "messages": check_messages, "search": check_search}[sys.argv[1]]()
 if failures:
     print(f"{len(failures)} check(s) failed")
     sys.exit(1)

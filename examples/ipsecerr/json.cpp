@@ -117,13 +117,19 @@ std::unique_ptr<lookup_writer> json_lookups(bool one_per_line) {
   return std::make_unique<json_writer>(one_per_line);
 }
 
-void write_entries_json(const entry_list& entries, bool one_per_line) {
+void write_entries_json(const entry_list& entries, bool one_per_line, const rank_list* ranks) {
   json list = json::array();
-  for (const auto* e : entries) {
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    json entry = entry_json(*entries[i]);
+    if (ranks != nullptr) {
+      json ranked = {{"rank", (*ranks)[i]}};
+      ranked.update(entry);
+      entry = std::move(ranked);
+    }
     if (one_per_line) {
-      print("{}\n", json_text(entry_json(*e), true));
+      print("{}\n", json_text(entry, true));
     } else {
-      list.push_back(entry_json(*e));
+      list.push_back(std::move(entry));
     }
   }
   if (!one_per_line) print("{}\n", json_text({{"entries", std::move(list)}}, false));

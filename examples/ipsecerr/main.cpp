@@ -73,10 +73,9 @@ int list(const options& o, const palette& p) {
 int search(const options& o, const palette& p) {
   if (o.operands.empty()) return usage_error_for("--search needs at least one word");
   const std::string words = fmt::format("{}", fmt::join(o.operands, " "));
-  entry_list entries;
-  for (const ipsecerr::error_info& e : ipsecerr::search_results(words)) entries.push_back(&e);
-  write_entries(entries, o, p);
-  if (!entries.empty()) return found_all;
+  const ipsecerr::ranked_results hits = ipsecerr::rank_search(words);
+  write_search(hits, o, p);
+  if (!hits.empty()) return found_all;
   if (o.output == format::text) tell("no code matches '{}'", shown(words));
   return not_found;
 }

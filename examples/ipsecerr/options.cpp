@@ -120,7 +120,10 @@ struct command_line {
                   component_ids())
         ->option_text(" [COMPONENT]");
     mode_flag("-s,--search", mode::search,
-              "the codes whose name, message or hint contain every word (any case)")
+              "the codes whose message or name match the words, best first: the code or name, the "
+              "message itself, the message inside the words, the words as a phrase, every word "
+              "(whole or a prefix; words of 3 letters or fewer whole), every word inside longer "
+              "words, with keywords (\"no proposal chosen\"), then the best partial matches")
         ->option_text(" WORD...");
     mode_flag("--annotate", mode::annotate,
               "copy FILEs (or standard input, also for -) to standard output, adding a space "

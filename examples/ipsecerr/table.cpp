@@ -109,9 +109,13 @@ class table_writer : public lookup_writer {
 
 }  // namespace
 
-void write_entries_table(const entry_list& entries, format f) {
-  table t(f, {});
-  for (const auto* e : entries) t.entry({}, entry_json(*e));
+void write_entries_table(const entry_list& entries, format f, const rank_list* ranks) {
+  table t(f, ranks != nullptr ? std::vector<std::string>{"rank"} : std::vector<std::string>{});
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    t.entry(ranks != nullptr ? std::vector<std::string>{std::string((*ranks)[i])}
+                             : std::vector<std::string>{},
+            entry_json(*entries[i]));
+  }
 }
 
 std::unique_ptr<lookup_writer> table_lookups(format f) { return std::make_unique<table_writer>(f); }
