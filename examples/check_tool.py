@@ -109,7 +109,7 @@ def check_json():
         check("main" in text and "mode" in text, f"search hit {x['code']} holds both words")
     rc, out, _ = run(["-s", "main", "mode"])
     check(len(out.splitlines()) == len(hits), "search: text and JSON give the same hits")
-    check(parse_json(["--json", "-s", "no", "such", "words"], 1) == {"entries": []},
+    check(parse_json(["--json", "-s", "zzyzx", "quux"], 1) == {"entries": []},
           "search without hits: empty entries, exit 1")
 
 
@@ -591,7 +591,7 @@ def check_table():
     check(b',"The existing main mode SA cannot carry this quick mode: it may be expired or '
           b'assumed dead, or its' in raw, "a field with a comma is quoted")
     rc, raw, _ = run(["--list", "--format=csv"])
-    check(run(["-s", "no", "such", "words", "--format=csv"]) ==
+    check(run(["-s", "zzyzx", "quux", "--format=csv"]) ==
           (1, b"rank," + raw.split(b"\r\n")[0] + b"\r\n", b""),
           "a search without hits: the header alone (rank, then the entry's columns), exit 1")
 
