@@ -4,8 +4,9 @@
 # `python3 -m json.tool`), its colour rules (also on a pseudo-terminal), and the annotate round
 # trip on generated inputs, and the man page.
 # Also standard input (-b, -q) and the CSV, TSV and NDJSON tables.
-# Message texts given to lookup (messages), ranked search (search).
-# Usage: check_tool.py json|color|annotate|version|stdin|table|messages|search|man TOOL PROJECT_VERSION [MAN_PAGE]
+# Message texts given to lookup (messages), ranked search (search),
+# --annotate-forms (forms).
+# Usage: check_tool.py json|color|annotate|version|stdin|table|messages|search|forms|man TOOL PROJECT_VERSION [MAN_PAGE]
 import csv
 import io
 import json
@@ -541,6 +542,45 @@ def check_search():
           [("phrase", "13801"), ("all_words", "1469")], f"CSV search: {rows[:2]}")
 
 
+def check_forms():
+    # --annotate-forms narrows what --annotate marks; the default is what no option gives.
+    line = (b"pid 13801 hr=0x800735E9 rc=-2147011095 code 0x35E9 status 0xC0360001 "
+            b"ntw 0xC00735E9 bare 35E9 name ERROR_IPSEC_IKE_AUTH_FAIL %%13801\n")
+    def marked(args):
+        rc, out, err = run(["--annotate", *args], stdin=line)
+        check(rc == 0 and err == b"", f"{args}: exit 0 ({rc}, {err!r})")
+        check(re.sub(rb" \[[A-Z0-9_]+\]", b"", out) == line, f"{args}: the input byte for byte")
+        return [m.group(1).decode() for m in re.finditer(rb"(\S+) \[[A-Z0-9_]+\]", out)]
+    everything = ["13801", "hr=0x800735E9", "rc=-2147011095", "0x35E9", "0xC0360001", "0xC00735E9"]
+    check(marked([]) == everything, f"default: every number form: {marked([])}")
+    check(marked(["--annotate-forms=default"]) == everything, "default by name")
+    check(marked(["--annotate-forms=all"]) == everything, "all: names, bare hex, %% still never")
+    check(marked(["--annotate-forms=hresult"]) == ["hr=0x800735E9", "rc=-2147011095"],
+          f"hresult: the HRESULT forms: {marked(['--annotate-forms=hresult'])}")
+    check(marked(["--annotate-forms=decimal,hex"]) == ["13801", "0x35E9"], "decimal,hex")
+    check(marked(["--annotate-forms", "decimal"]) == ["13801"], "the value after a space")
+    check(marked(["--annotate-forms= decimal , ntstatus "]) == ["13801", "0xC0360001"],
+          "spaces around items")
+    check(marked(["--annotate-forms=default,-hresult,-ntstatus_win32"]) ==
+          ["13801", "0x35E9", "0xC0360001"], "-NAME takes a set away")
+    check(marked(["--annotate-forms=message"]) == [], "message: no number is marked")
+    # Usage errors: status 2, the ipsecerr: prefix, (try --help), nothing on standard output.
+    for args, what in ((["--annotate-forms=xyz"], b"unknown form 'xyz' in --annotate-forms: use all,"),
+                       (["--annotate-forms=decimal,,hex"], b"empty item in --annotate-forms"),
+                       (["--annotate-forms=decimal,"], b"empty item in --annotate-forms"),
+                       (["--annotate-forms="], b"--annotate-forms"),
+                       (["--annotate-forms=HEX"], b"unknown form 'HEX'"),
+                       (["--annotate-forms=bare_hex,name"],
+                        b"--annotate-forms 'bare_hex,name' marks nothing (names, bare_hex and "),
+                       (["--annotate-forms=event_insert"], b"--annotate-forms 'event_insert' marks")):
+        rc, out, err = run(["--annotate", *args], stdin=line)
+        check(rc == 2 and out == b"" and err.startswith(b"ipsecerr: " + what)
+              and err.endswith(b" (try --help)\n"), f"{args}: usage error: {rc} {err!r}")
+    rc, out, err = run(["--annotate-forms=decimal", "13801"])
+    check(rc == 2 and err == b"ipsecerr: --annotate-forms applies only to --annotate (try --help)\n",
+          f"without --annotate: {err!r}")
+
+
 def field(value):
     """A JSON value as a CSV/TSV field, by the documented rules."""
     if value is None:
@@ -603,7 +643,8 @@ def check_version():
 
 {"json": check_json, "color": check_color, "annotate": check_annotate,
  "version": check_version, "man": check_man, "stdin": check_stdin, "table": check_table,
- "messages": check_messages, "search": check_search}[sys.argv[1]]()
+ "messages": check_messages, "search": check_search,
+ "forms": check_forms}[sys.argv[1]]()
 if failures:
     print(f"{len(failures)} check(s) failed")
     sys.exit(1)

@@ -101,7 +101,7 @@ int run(const options& o) {
     case mode::lookup: return look_up(o, *lookup_writer_for(o, p));
     case mode::list: return list(o, p);
     case mode::search: return search(o, p);
-    case mode::annotate: return annotate_files(o.operands, p);
+    case mode::annotate: return annotate_files(o.operands, o.forms, p);
   }
   return usage_error;
 }
