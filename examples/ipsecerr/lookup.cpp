@@ -34,6 +34,28 @@ void write_block(const ipsecerr::error_info& e, const palette& p) {
   out().put('\n');
 }
 
+// Whether a token is an event log parameter id, %%N (and blanks around it): the number of a
+// message in the event source's parameter file (for the Security log, msobjs.dll: %%13824 is
+// the audit subcategory "User Account Management"), never an IPsec code.
+bool event_parameter_id(std::string_view token) {
+  const std::size_t first = token.find_first_not_of(" \t\r");
+  const std::size_t last = token.find_last_not_of(" \t\r");
+  if (first == std::string_view::npos || last - first < 2) return false;
+  const std::string_view t = token.substr(first, last - first + 1);
+  return t.substr(0, 2) == "%%" && t.find_first_not_of("0123456789", 2) == std::string_view::npos;
+}
+
+void tell_not_found(std::string_view input) {
+  if (event_parameter_id(input)) {
+    tell(
+        "'{}': an event log parameter id (%%N: a message of the event source's parameter "
+        "file, such as an audit subcategory), not an IPsec error code",
+        shown(input));
+    return;
+  }
+  tell("'{}': not a known IPsec error code or name", shown(input));
+}
+
 // Why a token has several readings.
 std::string why_ambiguous(const ipsecerr::readings& r, std::string_view token) {
   bool decimal = false;
@@ -91,7 +113,7 @@ class text_writer : public lookup_writer {
   explicit text_writer(const palette& p) : p_(p) {}
   void token(std::string_view input, const ipsecerr::readings& r) override {
     if (r.empty()) {
-      tell("'{}': not a known IPsec error code or name", shown(input));
+      tell_not_found(input);
       return;
     }
     separate();
@@ -144,7 +166,7 @@ class brief_writer : public lookup_writer {
  public:
   explicit brief_writer(const palette& p) : p_(p) {}
   void token(std::string_view input, const ipsecerr::readings& r) override {
-    if (r.empty()) tell("'{}': not a known IPsec error code or name", shown(input));
+    if (r.empty()) tell_not_found(input);
     for (const ipsecerr::reading& x : r) {
       if (x.known()) write_brief(*x.info(), p_);
     }
