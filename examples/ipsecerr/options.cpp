@@ -21,7 +21,7 @@ constexpr std::string_view usage_lines =
     "  or:  ipsecerr [OPTION]... [-] < CODES\n"
     "  or:  ipsecerr [--format=FORMAT] -l|--list [COMPONENT]\n"
     "  or:  ipsecerr [--format=FORMAT] -s|--search WORD...\n"
-    "  or:  ipsecerr --annotate [FILE...]\n";
+    "  or:  ipsecerr --annotate [--annotate-forms=LIST] [FILE...]\n";
 
 constexpr std::string_view footer_text =
     R"(  --                    end of options (an argument that starts with - and a digit is a code,
