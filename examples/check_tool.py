@@ -470,6 +470,16 @@ def check_messages():
     sentence = "the load failed because no policy configured on this server matched"
     rc, out, err = run(["--", sentence])
     check(rc == 1 and out == b"" and b"not a known IPsec error code" in err, f"sentence: {out!r}")
+    # Words that are no message but that -s finds (a message's first sentence, a title with extra
+    # words, an admin's words): not found, with a pointer to -s; not for one word or few matches.
+    for text, hint in (("IKE Failed To Find Valid Machine Certificate", b"finds 1 code for these words"),
+                       ("Windows 11 - Policy match error", b"finds 3 codes for some of these words")):
+        rc, out, err = run(["--", text])
+        check(rc == 1 and out == b"" and err == f"ipsecerr: '{text}': not a known IPsec error code "
+              f"or name; ipsecerr -s {hint.decode()}\n".encode(), f"-s pointer: {err!r}")
+    for text in ("--list", "ticket 4711: VPN is slow again"):
+        rc, out, err = run(["--", text])
+        check(err == f"ipsecerr: '{text}': not a known IPsec error code or name\n".encode(), f"{err!r}")
     # Codes that share a text: all of them, each saying which others share it.
     rc, out, _ = run(["negotiation took too long"])
     text = out.decode()

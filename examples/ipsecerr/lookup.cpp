@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <ipsecerr/ras.hpp>
+#include <ipsecerr/search.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,17 @@ void tell_not_found(std::string_view input) {
         "'{}': an event log parameter id (%%N: a message of the event source's parameter "
         "file, such as an audit subcategory), not an IPsec error code",
         shown(input));
+    return;
+  }
+  // Words (two or more) that are no code and no message may still name one in other words, or
+  // hold a message among other words: point to -s when it finds codes for most of them.
+  const ipsecerr::ranked_results ranked = ipsecerr::rank_search(input);
+  const bool partial = !ranked.empty() && ranked.begin()->rank == ipsecerr::search_rank::partial;
+  if (!ranked.empty() && ranked.begin()->words > 1 &&
+      (!partial || ranked.begin()->matched * 2 > ranked.begin()->words)) {
+    tell("'{}': not a known IPsec error code or name; ipsecerr -s finds {} code{} for {} words",
+         shown(input), ranked.size(), ranked.size() == 1 ? "" : "s",
+         partial ? "some of these" : "these");
     return;
   }
   tell("'{}': not a known IPsec error code or name", shown(input));
