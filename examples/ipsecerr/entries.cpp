@@ -62,6 +62,26 @@ void write_ranked_lines(const ipsecerr::ranked_results& hits, const palette& p) 
   }
 }
 
+// The entries in the format the options ask for; text() writes the lines of plain text (-b: the
+// brief lines), ranks (a search) go first in JSON, CSV and TSV.
+template <class Text>
+void write_in_format(const entry_list& entries, const rank_list* ranks, const options& o,
+                     const palette& p, Text text) {
+  switch (o.output) {
+    case format::text:
+      if (o.brief) {
+        for (const auto* e : entries) write_brief(*e, p);
+      } else {
+        text();
+      }
+      return;
+    case format::json:
+    case format::ndjson: write_entries_json(entries, o.output == format::ndjson, ranks); return;
+    case format::csv:
+    case format::tsv: write_entries_table(entries, o.output, ranks); return;
+  }
+}
+
 }  // namespace
 
 void write_lines(const entry_list& entries, const palette& p) {
@@ -76,19 +96,7 @@ void write_search(const ipsecerr::ranked_results& hits, const options& o, const 
     entries.push_back(h.entry);
     ranks.push_back(ipsecerr::to_string(h.rank));
   }
-  switch (o.output) {
-    case format::text:
-      if (o.brief) {
-        for (const auto* e : entries) write_brief(*e, p);
-      } else {
-        write_ranked_lines(hits, p);
-      }
-      return;
-    case format::json:
-    case format::ndjson: write_entries_json(entries, o.output == format::ndjson, &ranks); return;
-    case format::csv:
-    case format::tsv: write_entries_table(entries, o.output, &ranks); return;
-  }
+  write_in_format(entries, &ranks, o, p, [&hits, &p] { write_ranked_lines(hits, p); });
 }
 
 void write_brief(const ipsecerr::error_info& e, const palette& p) {
@@ -97,19 +105,7 @@ void write_brief(const ipsecerr::error_info& e, const palette& p) {
 }
 
 void write_entries(const entry_list& entries, const options& o, const palette& p) {
-  switch (o.output) {
-    case format::text:
-      if (o.brief) {
-        for (const auto* e : entries) write_brief(*e, p);
-      } else {
-        write_lines(entries, p);
-      }
-      return;
-    case format::json:
-    case format::ndjson: write_entries_json(entries, o.output == format::ndjson); return;
-    case format::csv:
-    case format::tsv: write_entries_table(entries, o.output); return;
-  }
+  write_in_format(entries, nullptr, o, p, [&entries, &p] { write_lines(entries, p); });
 }
 
 }  // namespace ipsecerr_tool

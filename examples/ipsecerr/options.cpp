@@ -211,7 +211,7 @@ struct command_line {
       return fmt::format("--json and --format={} cannot be used together", format_name);
     }
     if (json) o.output = format::json;
-    if (const auto problem = forms_problem(o)) return problem;
+    if (auto problem = forms_problem(o)) return problem;
     return conflict(o);
   }
 
