@@ -480,6 +480,19 @@ def check_messages():
     for text in ("--list", "ticket 4711: VPN is slow again"):
         rc, out, err = run(["--", text])
         check(err == f"ipsecerr: '{text}': not a known IPsec error code or name\n".encode(), f"{err!r}")
+    # A token read as a whole once the punctuation, quotes and a label around it are taken away
+    # (RAS codes are read only as a whole token, so this is what finds them in a copied token).
+    for token, code in (("809.\u201d", 809), ("(809)", 809), ("789:", 789), ("error 809", 809),
+                        ("Error code: 809", 809), ("789 error", 789), ("Error 792:", 792),
+                        ("(3646)", 13894), ("-2147011002.", 13894)):
+        rc, out, _ = run(["-b", "--", token])
+        check(rc == 0 and [int(l.split(" ")[1]) for l in out.decode().splitlines()] == [code],
+              f"core of {token!r}: {code} ({out!r})")
+    rc, out, _ = run(["--", "(809)"])
+    check(out.startswith(b"'(809)': found 809 read as RAS error:\n"), f"says where: {out[:60]!r}")
+    # Not after a label: hex without 0x (error 3646), nor ever a name's end (Failed!).
+    for token in ("error 3646", "Failed!", "done."):
+        check(run(["-q", "--", token])[0] == 1, f"{token!r}: no code")
     # Codes that share a text: all of them, each saying which others share it.
     rc, out, _ = run(["negotiation took too long"])
     text = out.decode()

@@ -194,15 +194,113 @@ class brief_writer : public lookup_writer {
   palette p_;
 };
 
-// One token: its readings as a whole, else the codes inside it, else the entries whose message
-// it is or holds. Whether it gave a code.
+// The size of a typographic quote (“ ” ‘ ’ « ») at text[i], or 0.
+std::size_t quote_at(std::string_view text, std::size_t i) {
+  const std::string_view quotes[] = {"\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"};
+  for (const std::string_view q : quotes) {
+    if (text.substr(i, q.size()) == q) return q.size();
+  }
+  return 0;
+}
+
+// The size of a typographic quote that ends text[..end), or 0.
+std::size_t quote_before(std::string_view text, std::size_t end) {
+  for (std::size_t n = 2; n <= 3 && n <= end; ++n) {
+    if (quote_at(text, end - n) == n) return n;
+  }
+  return 0;
+}
+
+bool alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+// [first, last) without the blanks, ASCII punctuation and typographic quotes around it (a '-'
+// before a digit stays: -2147011002).
+void trim(std::string_view token, std::size_t& first, std::size_t& last) {
+  for (;;) {
+    if (first < last && !alnum(token[first]) && static_cast<unsigned char>(token[first]) < 0x80 &&
+        !(token[first] == '-' && first + 1 < last && token[first + 1] >= '0' &&
+          token[first + 1] <= '9')) {
+      ++first;
+    } else if (const std::size_t q = first < last ? quote_at(token, first) : 0) {
+      first += q;
+    } else {
+      break;
+    }
+  }
+  for (;;) {
+    if (last > first && !alnum(token[last - 1]) &&
+        static_cast<unsigned char>(token[last - 1]) < 0x80) {
+      --last;
+    } else if (const std::size_t q = quote_before(token, last); q != 0 && last - q >= first) {
+      last -= q;
+    } else {
+      break;
+    }
+  }
+}
+
+// Whether token[first, last) starts (at_end: ends) with the word `label` in any case, separated
+// from the rest by blanks, ':', '=' or '#'; if so, takes it away.
+bool take_label(std::string_view token, std::size_t& first, std::size_t& last,
+                std::string_view label, bool at_end) {
+  const std::size_t n = label.size();
+  if (last - first <= n) return false;
+  const std::size_t at = at_end ? last - n : first;
+  for (std::size_t i = 0; i < n; ++i) {
+    const char c = token[at + i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != label[i]) return false;
+  }
+  const char next = at_end ? token[at - 1] : token[at + n];
+  if (next != ' ' && next != '\t' && next != ':' && next != '=' && next != '#') return false;
+  if (at_end) {
+    last = at;
+  } else {
+    first = at + n;
+  }
+  return true;
+}
+
+// The code of a token as a user copies it, read as a whole once what surrounds it is taken
+// away: punctuation, quotes and blanks (`809.”`, `(13894)`), a label before it (`error 809`,
+// `Error code: 809`, `rc=13801`) or the word error after it (`789 error`). Forms that count only
+// as a whole token stay out after a label (hex without 0x) and always (a name's end: `Failed!`).
+ipsecerr::found_codes core_codes(std::string_view token) {
+  std::size_t first = 0;
+  std::size_t last = token.size();
+  trim(token, first, last);
+  bool labelled = false;
+  for (const std::string_view label : {"error code", "errorcode", "error", "err", "code", "rc"}) {
+    if (take_label(token, first, last, label, false)) {
+      labelled = true;
+      break;
+    }
+  }
+  labelled = take_label(token, first, last, "error", true) || labelled;
+  trim(token, first, last);
+  ipsecerr::found_codes codes;
+  if (first == 0 && last == token.size()) return codes;  // nothing around it: parse() said no
+  for (const ipsecerr::reading& x : ipsecerr::parse(token.substr(first, last - first))) {
+    if (!x.known() || x.form == ipsecerr::form::name_suffix ||
+        (labelled && x.form == ipsecerr::form::bare_hex)) {
+      continue;
+    }
+    codes.push_back({first, last - first, x.form, x.info()});
+  }
+  return codes;
+}
+
+// One token: its readings as a whole, else the codes inside it, else the code of its core, else
+// the entries whose message it is or holds. Whether it gave a code.
 bool look_up_one(std::string_view token, lookup_writer& w) {
   const ipsecerr::readings r = ipsecerr::parse(token);
   if (r.empty()) {
-    const ipsecerr::found_codes inside = ipsecerr::find_in(token);
-    if (!inside.empty()) {
-      w.found(token, inside);
-      return true;
+    for (const ipsecerr::found_codes& inside : {ipsecerr::find_in(token), core_codes(token)}) {
+      if (!inside.empty()) {
+        w.found(token, inside);
+        return true;
+      }
     }
     const ipsecerr::message_hits texts = ipsecerr::find_message(token);
     if (!texts.empty()) {
