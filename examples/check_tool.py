@@ -491,7 +491,7 @@ def check_messages():
     rc, out, _ = run(["--", "(809)"])
     check(out.startswith(b"'(809)': found 809 read as RAS error:\n"), f"says where: {out[:60]!r}")
     # Not after a label: hex without 0x (error 3646), nor ever a name's end (Failed!).
-    for token in ("error 3646", "Failed!", "done."):
+    for token in ("error 3646", "Failed!", "done.", "(%%13824)", "error %%13824"):
         check(run(["-q", "--", token])[0] == 1, f"{token!r}: no code")
     # Codes that share a text: all of them, each saying which others share it.
     rc, out, _ = run(["negotiation took too long"])

@@ -216,10 +216,11 @@ bool alnum(char c) {
 }
 
 // [first, last) without the blanks, ASCII punctuation and typographic quotes around it (a '-'
-// before a digit stays: -2147011002).
+// before a digit stays: -2147011002; a '%' too: %%13824 is an event parameter id, no code).
 void trim(std::string_view token, std::size_t& first, std::size_t& last) {
   for (;;) {
-    if (first < last && !alnum(token[first]) && static_cast<unsigned char>(token[first]) < 0x80 &&
+    if (first < last && !alnum(token[first]) && token[first] != '%' &&
+        static_cast<unsigned char>(token[first]) < 0x80 &&
         !(token[first] == '-' && first + 1 < last && token[first + 1] >= '0' &&
           token[first + 1] <= '9')) {
       ++first;
