@@ -4,7 +4,9 @@
 # `python3 -m json.tool`), its colour rules (also on a pseudo-terminal), and the annotate round
 # trip on generated inputs, and the man page.
 # Also standard input (-b, -q) and the CSV, TSV and NDJSON tables.
-# Usage: check_tool.py json|color|annotate|version|stdin|table|man TOOL PROJECT_VERSION [MAN_PAGE]
+# Message texts given to lookup (messages), ranked search (search),
+# --annotate-forms (forms).
+# Usage: check_tool.py json|color|annotate|version|stdin|table|messages|search|forms|man TOOL PROJECT_VERSION [MAN_PAGE]
 import csv
 import io
 import json
@@ -108,7 +110,7 @@ def check_json():
         check("main" in text and "mode" in text, f"search hit {x['code']} holds both words")
     rc, out, _ = run(["-s", "main", "mode"])
     check(len(out.splitlines()) == len(hits), "search: text and JSON give the same hits")
-    check(parse_json(["--json", "-s", "no", "such", "words"], 1) == {"entries": []},
+    check(parse_json(["--json", "-s", "zzyzx", "quux"], 1) == {"entries": []},
           "search without hits: empty entries, exit 1")
 
 
@@ -437,6 +439,171 @@ def check_stdin():
         check(rc == 1 and peak < 32, f"30 MB on standard input: exit 1, peak RSS {peak:.1f} MiB")
 
 
+def check_messages():
+    # Message texts with no number, as users have them: a Security event's rendered line, its XML
+    # element, a ticket's quote in lower case without the period, the IKEEXT wording with a prefix.
+    # Each is found by find_message() and said how: (field) or (normalized), then the block.
+    cases = [
+        ("\tFailure Reason:\t\tNo policy configured", "ERROR_IPSEC_IKE_NO_POLICY", "field"),
+        ("Failure Reason: No policy configured", "ERROR_IPSEC_IKE_NO_POLICY", "field"),
+        ('<Data Name="FailureReason">Negotiation timed out</Data>', "ERROR_IPSEC_IKE_TIMED_OUT",
+         "field"),
+        ('"ike authentication credentials are unacceptable"', "ERROR_IPSEC_IKE_AUTH_FAIL",
+         "normalized"),
+        ("IKE authentication credentials are unacceptable", "ERROR_IPSEC_IKE_AUTH_FAIL", "exact"),
+        ("[ikeext] 3038|52.161.24.36|    IKE authentication credentials are unacceptable",
+         "ERROR_IPSEC_IKE_AUTH_FAIL", "field"),
+        ("Main mode failed: IKE authentication credentials are unacceptable for peer 10.0.0.1",
+         "ERROR_IPSEC_IKE_AUTH_FAIL", "contained"),
+        ("No policy configured", "ERROR_IPSEC_IKE_NO_POLICY", "exact"),
+    ]
+    for text, name, how in cases:
+        rc, out, err = run(["--", text])
+        shown = text.strip().replace("\t", "\\x09")  # the tool shows a tab as \x09
+        head = f"'{shown}': message of {name} ({how}):\nname:      {name}\n"
+        check(rc == 0 and err == b"" and out.decode().startswith(head),
+              f"message {text!r}: {rc} {err!r} {out.decode()[:160]!r}")
+        rc, out, _ = run(["-b", "--", text])
+        check(rc == 0 and out.decode().startswith(name + " "), f"-b message {text!r}: {out!r}")
+        check(run(["-q", "--", text]) == (0, b"", b""), f"-q message {text!r}")
+    # A short ordinary-English message counts only as a whole field, never inside a sentence.
+    sentence = "the load failed because no policy configured on this server matched"
+    rc, out, err = run(["--", sentence])
+    check(rc == 1 and out == b"" and b"not a known IPsec error code" in err, f"sentence: {out!r}")
+    # Words that are no message but that -s finds (a message's first sentence, a title with extra
+    # words, an admin's words): not found, with a pointer to -s; not for one word or few matches.
+    for text, hint in (("IKE Failed To Find Valid Machine Certificate", b"finds 1 code for these words"),
+                       ("Windows 11 - Policy match error", b"finds 3 codes for some of these words")):
+        rc, out, err = run(["--", text])
+        check(rc == 1 and out == b"" and err == f"ipsecerr: '{text}': not a known IPsec error code "
+              f"or name; ipsecerr -s {hint.decode()}\n".encode(), f"-s pointer: {err!r}")
+    for text in ("--list", "ticket 4711: VPN is slow again"):
+        rc, out, err = run(["--", text])
+        check(err == f"ipsecerr: '{text}': not a known IPsec error code or name\n".encode(), f"{err!r}")
+    # A token read as a whole once the punctuation, quotes and a label around it are taken away
+    # (RAS codes are read only as a whole token, so this is what finds them in a copied token).
+    for token, code in (("809.\u201d", 809), ("(809)", 809), ("789:", 789), ("error 809", 809),
+                        ("Error code: 809", 809), ("789 error", 789), ("Error 792:", 792),
+                        ("(3646)", 13894), ("-2147011002.", 13894)):
+        rc, out, _ = run(["-b", "--", token])
+        check(rc == 0 and [int(l.split(" ")[1]) for l in out.decode().splitlines()] == [code],
+              f"core of {token!r}: {code} ({out!r})")
+    rc, out, _ = run(["--", "(809)"])
+    check(out.startswith(b"'(809)': found 809 read as RAS error:\n"), f"says where: {out[:60]!r}")
+    # Not after a label: hex without 0x (error 3646), nor ever a name's end (Failed!).
+    for token in ("error 3646", "Failed!", "done.", "(%%13824)", "error %%13824"):
+        check(run(["-q", "--", token])[0] == 1, f"{token!r}: no code")
+    # Codes that share a text: all of them, each saying which others share it.
+    rc, out, _ = run(["negotiation took too long"])
+    text = out.decode()
+    check(rc == 0 and "message of ERROR_IPSEC_IKE_MM_DELAY_DROP (normalized), shared with "
+          "ERROR_IPSEC_IKE_QM_DELAY_DROP:" in text and "message of ERROR_IPSEC_IKE_QM_DELAY_DROP "
+          "(normalized), shared with ERROR_IPSEC_IKE_MM_DELAY_DROP:" in text, "shared: " + text[:300])
+    # Standard input: a column of failure reasons, one lookup per line.
+    rc, out, _ = run(["-b"], stdin=b"No policy configured\nnegotiation timed out.\n")
+    check(rc == 0 and [l.split(" ")[1] for l in out.decode().splitlines()] == ["13825", "13805"],
+          f"standard input of messages: {out!r}")
+    # JSON: the query element's "found" has form "message", how it matched, and shared.
+    doc = parse_json(["--json", "--", "Failure Reason: No policy configured"], 0)
+    q = doc["query"][0]
+    f = q["found"][0]
+    check(q["readings"] == [] and (f["offset"], f["length"], f["form"], f["match"], f["shared"],
+                                   f["code"]) == (16, 20, "message", "field", False, 13825)
+          and f["entry"]["name"] == "ERROR_IPSEC_IKE_NO_POLICY", f"JSON message: {f}")
+    doc = parse_json(["--json", "--", "Negotiation took too long."], 0)
+    check([(x["code"], x["shared"]) for x in doc["query"][0]["found"]] == [(13814, True), (13815, True)],
+          f"JSON shared: {doc}")
+    rc, out, _ = run(["--format=csv", "--", "No policy configured"])
+    rows = list(csv.DictReader(io.StringIO(out.decode())))
+    check(rc == 0 and [(r["form"], r["code"]) for r in rows] == [("message", "13825")], f"CSV: {rows}")
+
+
+RANKS = ["code", "exact", "message", "phrase", "all_words", "all_substrings", "keyword", "partial"]
+
+
+def check_search():
+    # JSON: every entry starts with its rank class; classes come best first, code order within.
+    for query in (["auth", "fail"], ["windows", "11", "policy", "match", "error"], ["13806"],
+                  ["Failure", "Reason:", "No", "policy", "configured"], ["certificate"]):
+        entries = parse_json(["--json", "-s", "--", *query], 0)["entries"]
+        keys = [(RANKS.index(e["rank"]), e["code"]) for e in entries]
+        check(entries and all(list(e)[0] == "rank" for e in entries) and keys == sorted(keys),
+              f"-s {query}: ranked best first, code order within: {keys}")
+    first = lambda *q: parse_json(["--json", "-s", "--", *q], 0)["entries"][0]
+    check((first("13806")["code"], first("13806")["rank"]) == (13806, "code"), "-s 13806 leads")
+    check((first("0x35EE")["code"], first("0x35EE")["rank"]) == (13806, "code"), "-s 0x35EE leads")
+    e = first('"Negotiation timed out."')
+    check((e["code"], e["rank"]) == (13805, "exact"), f"quoted message with a period: {e['rank']}")
+    e = first("Failure", "Reason:", "No", "policy", "configured")
+    check((e["code"], e["rank"]) == (13825, "message"), f"a log prefix: {e['rank']}")
+    e = first("windows", "11", "policy", "match", "error")
+    check((e["code"], e["rank"]) == (13868, "partial"), f"extra words: partial {e['rank']}")
+    # Short words are whole words only: SPI is not inside SSPI, NAT not inside signature.
+    spi = parse_json(["--json", "-s", "SPI"], 0)["entries"]
+    whole = re.compile(r"(?<![A-Za-z0-9])SPI(?![A-Za-z0-9])")
+    check(all(whole.search(x["message"] + " " + x["name"].replace("_", " ")) for x in spi)
+          and {13857, 13910} <= {x["code"] for x in spi}, "SPI: whole words")
+    check(any("SSPI" in e["message"] for e in parse_json(["--list", "--json"], 0)["entries"]),
+          "the table has SSPI in a message (so the SPI check means something)")
+    check(run(["-s", "nat"])[0] == 1, "nat: no whole word NAT in any message or name")
+    # Text: a heading per class when there are several; partial labelled with its word count.
+    rc, out, _ = run(["-s", "windows", "11", "policy", "match", "error"])
+    check(rc == 0 and out.decode().startswith("partial: 3 of 5 words\n13868 "), out.decode()[:80])
+    rc, out, _ = run(["-s", "auth", "fail"])
+    lines = out.decode().splitlines()
+    check(lines[0] == "phrase: the words as a phrase" and lines[1].startswith("13801 ")
+          and "all_words: every word" in lines, "-s auth fail: headings")
+    rc, out, _ = run(["-s", "queue", "too", "long"])
+    check(not out.startswith(b"phrase"), "one class, not partial: no heading")
+    # -b: the brief lines alone, in rank order; CSV and TSV: a first column rank.
+    rc, out, _ = run(["-b", "-s", "auth", "fail"])
+    check(out.decode().splitlines()[0].startswith("ERROR_IPSEC_IKE_AUTH_FAIL 13801 ")
+          and b":" not in out.split(b" ")[0], "-b search: brief lines only")
+    rc, out, _ = run(["--format=csv", "-s", "auth", "fail"])
+    rows = list(csv.DictReader(io.StringIO(out.decode(), newline="")))
+    check(list(rows[0])[0] == "rank" and [(r["rank"], r["code"]) for r in rows][:2] ==
+          [("phrase", "13801"), ("all_words", "1469")], f"CSV search: {rows[:2]}")
+
+
+def check_forms():
+    # --annotate-forms narrows what --annotate marks; the default is what no option gives.
+    line = (b"pid 13801 hr=0x800735E9 rc=-2147011095 code 0x35E9 status 0xC0360001 "
+            b"ntw 0xC00735E9 bare 35E9 name ERROR_IPSEC_IKE_AUTH_FAIL %%13801\n")
+    def marked(args):
+        rc, out, err = run(["--annotate", *args], stdin=line)
+        check(rc == 0 and err == b"", f"{args}: exit 0 ({rc}, {err!r})")
+        check(re.sub(rb" \[[A-Z0-9_]+\]", b"", out) == line, f"{args}: the input byte for byte")
+        return [m.group(1).decode() for m in re.finditer(rb"(\S+) \[[A-Z0-9_]+\]", out)]
+    everything = ["13801", "hr=0x800735E9", "rc=-2147011095", "0x35E9", "0xC0360001", "0xC00735E9"]
+    check(marked([]) == everything, f"default: every number form: {marked([])}")
+    check(marked(["--annotate-forms=default"]) == everything, "default by name")
+    check(marked(["--annotate-forms=all"]) == everything, "all: names, bare hex, %% still never")
+    check(marked(["--annotate-forms=hresult"]) == ["hr=0x800735E9", "rc=-2147011095"],
+          f"hresult: the HRESULT forms: {marked(['--annotate-forms=hresult'])}")
+    check(marked(["--annotate-forms=decimal,hex"]) == ["13801", "0x35E9"], "decimal,hex")
+    check(marked(["--annotate-forms", "decimal"]) == ["13801"], "the value after a space")
+    check(marked(["--annotate-forms= decimal , ntstatus "]) == ["13801", "0xC0360001"],
+          "spaces around items")
+    check(marked(["--annotate-forms=default,-hresult,-ntstatus_win32"]) ==
+          ["13801", "0x35E9", "0xC0360001"], "-NAME takes a set away")
+    check(marked(["--annotate-forms=message"]) == [], "message: no number is marked")
+    # Usage errors: status 2, the ipsecerr: prefix, (try --help), nothing on standard output.
+    for args, what in ((["--annotate-forms=xyz"], b"unknown form 'xyz' in --annotate-forms: use all,"),
+                       (["--annotate-forms=decimal,,hex"], b"empty item in --annotate-forms"),
+                       (["--annotate-forms=decimal,"], b"empty item in --annotate-forms"),
+                       (["--annotate-forms="], b"--annotate-forms"),
+                       (["--annotate-forms=HEX"], b"unknown form 'HEX'"),
+                       (["--annotate-forms=bare_hex,name"],
+                        b"--annotate-forms 'bare_hex,name' marks nothing (names, bare_hex and "),
+                       (["--annotate-forms=event_insert"], b"--annotate-forms 'event_insert' marks")):
+        rc, out, err = run(["--annotate", *args], stdin=line)
+        check(rc == 2 and out == b"" and err.startswith(b"ipsecerr: " + what)
+              and err.endswith(b" (try --help)\n"), f"{args}: usage error: {rc} {err!r}")
+    rc, out, err = run(["--annotate-forms=decimal", "13801"])
+    check(rc == 2 and err == b"ipsecerr: --annotate-forms applies only to --annotate (try --help)\n",
+          f"without --annotate: {err!r}")
+
+
 def field(value):
     """A JSON value as a CSV/TSV field, by the documented rules."""
     if value is None:
@@ -487,8 +654,9 @@ def check_table():
     check(b',"The existing main mode SA cannot carry this quick mode: it may be expired or '
           b'assumed dead, or its' in raw, "a field with a comma is quoted")
     rc, raw, _ = run(["--list", "--format=csv"])
-    check(run(["-s", "no", "such", "words", "--format=csv"]) == (1, raw.split(b"\r\n")[0] + b"\r\n", b""),
-          "a search without hits: the header alone, exit 1")
+    check(run(["-s", "zzyzx", "quux", "--format=csv"]) ==
+          (1, b"rank," + raw.split(b"\r\n")[0] + b"\r\n", b""),
+          "a search without hits: the header alone (rank, then the entry's columns), exit 1")
 
 
 def check_version():
@@ -497,7 +665,9 @@ def check_version():
 
 
 {"json": check_json, "color": check_color, "annotate": check_annotate,
- "version": check_version, "man": check_man, "stdin": check_stdin, "table": check_table}[sys.argv[1]]()
+ "version": check_version, "man": check_man, "stdin": check_stdin, "table": check_table,
+ "messages": check_messages, "search": check_search,
+ "forms": check_forms}[sys.argv[1]]()
 if failures:
     print(f"{len(failures)} check(s) failed")
     sys.exit(1)

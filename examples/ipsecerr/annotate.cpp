@@ -9,10 +9,10 @@
 
 namespace ipsecerr_tool {
 
-int annotate_files(std::vector<std::string> files, const palette& p) {
+int annotate_files(std::vector<std::string> files, ipsecerr::form_set forms, const palette& p) {
   if (files.empty()) files.emplace_back("-");
   static char buffer[ipsecerr_io::chunk_size];
-  ipsecerr::annotator a;
+  ipsecerr::annotator a(forms);
   bool in_insert = false;
   const auto emit = [&](std::string_view bytes, bool inserted) {
     if (inserted != in_insert) {

@@ -4,6 +4,7 @@
 #ifndef IPSECERR_TOOL_ANNOTATE_HPP
 #define IPSECERR_TOOL_ANNOTATE_HPP
 
+#include <ipsecerr/form.hpp>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,7 @@
 namespace ipsecerr_tool {
 
 /// Annotates each file in order ("-" or none: standard input); usage_error on an I/O error.
-int annotate_files(std::vector<std::string> files, const palette& p);
+int annotate_files(std::vector<std::string> files, ipsecerr::form_set forms, const palette& p);
 
 }  // namespace ipsecerr_tool
 

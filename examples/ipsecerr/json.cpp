@@ -35,8 +35,7 @@ class json_writer : public lookup_writer {
   // The element of a token found inside: no readings as a whole, and "found": where each code
   // is (byte offset and length in the input), its form, code and entry.
   void found(std::string_view input, const ipsecerr::found_codes& codes) override {
-    json element = query_json(input, ipsecerr::readings());
-    json& inside = element["found"] = json::array();
+    json inside = json::array();
     for (const ipsecerr::found_code& c : codes) {
       inside.push_back({{"offset", c.offset},
                         {"length", c.length},
@@ -44,7 +43,22 @@ class json_writer : public lookup_writer {
                         {"code", c.entry->code},
                         {"entry", entry_json(*c.entry)}});
     }
-    write(element);
+    write_found(input, std::move(inside));
+  }
+  // The element of a message text: "found" holds each entry whose message it is or holds, with
+  // "form": "message", how it matched and whether other entries share the message.
+  void messages(std::string_view input, const ipsecerr::message_hits& hits) override {
+    json inside = json::array();
+    for (const ipsecerr::message_hit& h : hits) {
+      inside.push_back({{"offset", h.offset},
+                        {"length", h.size},
+                        {"form", "message"},
+                        {"match", ipsecerr::to_string(h.match)},
+                        {"shared", h.shared},
+                        {"code", h.entry->code},
+                        {"entry", entry_json(*h.entry)}});
+    }
+    write_found(input, std::move(inside));
   }
   void finish() override {
     if (one_per_line_) return;
@@ -52,6 +66,12 @@ class json_writer : public lookup_writer {
   }
 
  private:
+  // An element with no readings as a whole and what was found inside.
+  void write_found(std::string_view input, json inside) {
+    json element = query_json(input, ipsecerr::readings());
+    element["found"] = std::move(inside);
+    write(element);
+  }
   void write(const json& element) {
     if (one_per_line_) {
       print("{}\n", json_text(element, true));
@@ -108,13 +128,19 @@ std::unique_ptr<lookup_writer> json_lookups(bool one_per_line) {
   return std::make_unique<json_writer>(one_per_line);
 }
 
-void write_entries_json(const entry_list& entries, bool one_per_line) {
+void write_entries_json(const entry_list& entries, bool one_per_line, const rank_list* ranks) {
   json list = json::array();
-  for (const auto* e : entries) {
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    json entry = entry_json(*entries[i]);
+    if (ranks != nullptr) {
+      json ranked = {{"rank", (*ranks)[i]}};
+      ranked.update(entry);
+      entry = std::move(ranked);
+    }
     if (one_per_line) {
-      print("{}\n", json_text(entry_json(*e), true));
+      print("{}\n", json_text(entry, true));
     } else {
-      list.push_back(entry_json(*e));
+      list.push_back(std::move(entry));
     }
   }
   if (!one_per_line) print("{}\n", json_text({{"entries", std::move(list)}}, false));

@@ -25,8 +25,10 @@ nlohmann::ordered_json query_json(std::string_view input, const ipsecerr::readin
 /// `{"query": [...]}` written element by element, or one element per line (NDJSON).
 std::unique_ptr<lookup_writer> json_lookups(bool one_per_line);
 
-/// `{"entries": [...]}`, or one entry per line (NDJSON).
-void write_entries_json(const entry_list& entries, bool one_per_line);
+/// `{"entries": [...]}`, or one entry per line (NDJSON); with ranks (a search), each entry
+/// starts with its "rank".
+void write_entries_json(const entry_list& entries, bool one_per_line,
+                        const rank_list* ranks = nullptr);
 
 }  // namespace ipsecerr_tool
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <ipsecerr/ras.hpp>
+#include <ipsecerr/search.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,39 @@ void write_block(const ipsecerr::error_info& e, const palette& p) {
           r.info()->name, p.reset(), ipsecerr::to_string(r.reason));
   }
   out().put('\n');
+}
+
+// Whether a token is an event log parameter id, %%N (and blanks around it): the number of a
+// message in the event source's parameter file (for the Security log, msobjs.dll: %%13824 is
+// the audit subcategory "User Account Management"), never an IPsec code.
+bool event_parameter_id(std::string_view token) {
+  const std::size_t first = token.find_first_not_of(" \t\r");
+  const std::size_t last = token.find_last_not_of(" \t\r");
+  if (first == std::string_view::npos || last - first < 2) return false;
+  const std::string_view t = token.substr(first, last - first + 1);
+  return t.substr(0, 2) == "%%" && t.find_first_not_of("0123456789", 2) == std::string_view::npos;
+}
+
+void tell_not_found(std::string_view input) {
+  if (event_parameter_id(input)) {
+    tell(
+        "'{}': an event log parameter id (%%N: a message of the event source's parameter "
+        "file, such as an audit subcategory), not an IPsec error code",
+        shown(input));
+    return;
+  }
+  // Words (two or more) that are no code and no message may still name one in other words, or
+  // hold a message among other words: point to -s when it finds codes for most of them.
+  const ipsecerr::ranked_results ranked = ipsecerr::rank_search(input);
+  const bool partial = !ranked.empty() && ranked.begin()->rank == ipsecerr::search_rank::partial;
+  if (!ranked.empty() && ranked.begin()->words > 1 &&
+      (!partial || ranked.begin()->matched * 2 > ranked.begin()->words)) {
+    tell("'{}': not a known IPsec error code or name; ipsecerr -s finds {} code{} for {} words",
+         shown(input), ranked.size(), ranked.size() == 1 ? "" : "s",
+         partial ? "some of these" : "these");
+    return;
+  }
+  tell("'{}': not a known IPsec error code or name", shown(input));
 }
 
 // Why a token has several readings.
@@ -117,7 +151,7 @@ class text_writer : public lookup_writer {
   explicit text_writer(const palette& p) : p_(p) {}
   void token(std::string_view input, const ipsecerr::readings& r) override {
     if (r.empty()) {
-      tell("'{}': not a known IPsec error code or name", shown(input));
+      tell_not_found(input);
       return;
     }
     separate();
@@ -135,8 +169,29 @@ class text_writer : public lookup_writer {
            codes.size());
     }
   }
+  // `'TEXT': message of NAME (how found):`; codes that share the message say so.
+  void messages(std::string_view input, const ipsecerr::message_hits& hits) override {
+    for (const ipsecerr::message_hit& h : hits) {
+      separate();
+      print("{}'{}': message of {}{}{}{} ({}){}{}:{}\n", p_.bold(), shown(input), p_.reset(),
+            p_.name(), h.entry->name, p_.reset(), ipsecerr::to_string(h.match), p_.bold(),
+            sharers(hits, h), p_.reset());
+      write_block(*h.entry, p_);
+    }
+  }
 
  private:
+  // ", shared with NAME, NAME" for a hit whose message other entries have too.
+  static std::string sharers(const ipsecerr::message_hits& hits, const ipsecerr::message_hit& h) {
+    std::string names;
+    for (const ipsecerr::message_hit& o : hits) {
+      if (!h.shared || o.entry == h.entry || o.offset != h.offset || o.size != h.size) continue;
+      names += names.empty() ? ", shared with " : ", ";
+      names += o.entry->name;
+    }
+    return names;
+  }
+
   void separate() {
     if (!first_) out().put('\n');
     first_ = false;
@@ -149,13 +204,16 @@ class brief_writer : public lookup_writer {
  public:
   explicit brief_writer(const palette& p) : p_(p) {}
   void token(std::string_view input, const ipsecerr::readings& r) override {
-    if (r.empty()) tell("'{}': not a known IPsec error code or name", shown(input));
+    if (r.empty()) tell_not_found(input);
     for (const ipsecerr::reading& x : r) {
       if (x.known()) write_brief(*x.info(), p_);
     }
   }
   void found(std::string_view, const ipsecerr::found_codes& codes) override {
     for (const ipsecerr::found_code& c : codes) write_brief(*c.entry, p_);
+  }
+  void messages(std::string_view, const ipsecerr::message_hits& hits) override {
+    for (const ipsecerr::message_hit& h : hits) write_brief(*h.entry, p_);
   }
 
  private:
@@ -181,13 +239,119 @@ ipsecerr::found_codes with_phrases(std::string_view text, const ipsecerr::found_
   return all;
 }
 
-// One token: its readings as a whole, else the codes inside it. Whether it gave a code.
+// The size of a typographic quote (“ ” ‘ ’ « ») at text[i], or 0.
+std::size_t quote_at(std::string_view text, std::size_t i) {
+  const std::string_view quotes[] = {"\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"};
+  for (const std::string_view q : quotes) {
+    if (text.substr(i, q.size()) == q) return q.size();
+  }
+  return 0;
+}
+
+// The size of a typographic quote that ends text[..end), or 0.
+std::size_t quote_before(std::string_view text, std::size_t end) {
+  for (std::size_t n = 2; n <= 3 && n <= end; ++n) {
+    if (quote_at(text, end - n) == n) return n;
+  }
+  return 0;
+}
+
+bool alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+// [first, last) without the blanks, ASCII punctuation and typographic quotes around it (a '-'
+// before a digit stays: -2147011002; a '%' too: %%13824 is an event parameter id, no code).
+void trim(std::string_view token, std::size_t& first, std::size_t& last) {
+  for (;;) {
+    if (first < last && !alnum(token[first]) && token[first] != '%' &&
+        static_cast<unsigned char>(token[first]) < 0x80 &&
+        !(token[first] == '-' && first + 1 < last && token[first + 1] >= '0' &&
+          token[first + 1] <= '9')) {
+      ++first;
+    } else if (const std::size_t q = first < last ? quote_at(token, first) : 0) {
+      first += q;
+    } else {
+      break;
+    }
+  }
+  for (;;) {
+    if (last > first && !alnum(token[last - 1]) &&
+        static_cast<unsigned char>(token[last - 1]) < 0x80) {
+      --last;
+    } else if (const std::size_t q = quote_before(token, last); q != 0 && last - q >= first) {
+      last -= q;
+    } else {
+      break;
+    }
+  }
+}
+
+// Whether token[first, last) starts (at_end: ends) with the word `label` in any case, separated
+// from the rest by blanks, ':', '=' or '#'; if so, takes it away.
+bool take_label(std::string_view token, std::size_t& first, std::size_t& last,
+                std::string_view label, bool at_end) {
+  const std::size_t n = label.size();
+  if (last - first <= n) return false;
+  const std::size_t at = at_end ? last - n : first;
+  for (std::size_t i = 0; i < n; ++i) {
+    const char c = token[at + i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != label[i]) return false;
+  }
+  const char next = at_end ? token[at - 1] : token[at + n];
+  if (next != ' ' && next != '\t' && next != ':' && next != '=' && next != '#') return false;
+  if (at_end) {
+    last = at;
+  } else {
+    first = at + n;
+  }
+  return true;
+}
+
+// The code of a token as a user copies it, read as a whole once what surrounds it is taken
+// away: punctuation, quotes and blanks (`809.”`, `(13894)`), a label before it (`error 809`,
+// `Error code: 809`, `rc=13801`) or the word error after it (`789 error`). Forms that count only
+// as a whole token stay out after a label (hex without 0x) and always (a name's end: `Failed!`).
+ipsecerr::found_codes core_codes(std::string_view token) {
+  std::size_t first = 0;
+  std::size_t last = token.size();
+  trim(token, first, last);
+  bool labelled = false;
+  for (const std::string_view label : {"error code", "errorcode", "error", "err", "code", "rc"}) {
+    if (take_label(token, first, last, label, false)) {
+      labelled = true;
+      break;
+    }
+  }
+  labelled = take_label(token, first, last, "error", true) || labelled;
+  trim(token, first, last);
+  ipsecerr::found_codes codes;
+  if (first == 0 && last == token.size()) return codes;  // nothing around it: parse() said no
+  for (const ipsecerr::reading& x : ipsecerr::parse(token.substr(first, last - first))) {
+    if (!x.known() || x.form == ipsecerr::form::name_suffix ||
+        (labelled && x.form == ipsecerr::form::bare_hex)) {
+      continue;
+    }
+    codes.push_back({first, last - first, x.form, x.info()});
+  }
+  return codes;
+}
+
+// One token: its readings as a whole, else the codes inside it, else the code of its core, else
+// the entries whose message it is or holds. Whether it gave a code.
 bool look_up_one(std::string_view token, lookup_writer& w) {
   const ipsecerr::readings r = ipsecerr::parse(token);
   if (r.empty()) {
-    const ipsecerr::found_codes inside = with_phrases(token, ipsecerr::find_in(token));
-    if (!inside.empty()) {
-      w.found(token, inside);
+    for (const ipsecerr::found_codes& inside :
+         {with_phrases(token, ipsecerr::find_in(token)), core_codes(token)}) {
+      if (!inside.empty()) {
+        w.found(token, inside);
+        return true;
+      }
+    }
+    const ipsecerr::message_hits texts = ipsecerr::find_message(token);
+    if (!texts.empty()) {
+      w.messages(token, texts);
       return true;
     }
   }

@@ -5,6 +5,7 @@
 #define IPSECERR_TOOL_LOOKUP_HPP
 
 #include <ipsecerr/find.hpp>
+#include <ipsecerr/message.hpp>
 #include <ipsecerr/parse.hpp>
 #include <memory>
 #include <string_view>
@@ -25,6 +26,9 @@ class lookup_writer {
   virtual void token(std::string_view input, const ipsecerr::readings& r) = 0;
   /// A token with no reading as a whole, and the codes find_in() found inside it (some).
   virtual void found(std::string_view input, const ipsecerr::found_codes& codes) = 0;
+  /// A token with no code in it, and the entries whose Windows message it is or holds
+  /// (find_message(): some).
+  virtual void messages(std::string_view input, const ipsecerr::message_hits& hits) = 0;
   virtual void finish() {}
 };
 
@@ -36,8 +40,9 @@ std::unique_ptr<lookup_writer> brief_lookups(const palette& p);
 
 /// Looks up the operands in order, '-' (or nothing, when standard input is a pipe or a file)
 /// meaning each line of standard input. A token with no reading as a whole is searched for
-/// codes inside it (find_in: `hr=0x80073646;`, a pasted log line). found_all when every token
-/// gave a code.
+/// codes inside it (find_in: `hr=0x80073646;`, a pasted log line), and, with none there, for a
+/// Windows message text (find_message: the whole token as a field, a field of it, or a
+/// distinctive message inside it). found_all when every token gave a code.
 int look_up(const options& o, lookup_writer& w);
 
 }  // namespace ipsecerr_tool

@@ -74,13 +74,24 @@ int list(const options& o, const palette& p) {
   return found_all;
 }
 
+// The query without event log parameter ids (%%13824, the audit subcategory "User Account
+// Management" in a Security event): they are no codes, so they must not lead a search as one.
+std::string without_parameter_ids(std::string query) {
+  for (std::size_t at = query.find("%%"); at != std::string::npos; at = query.find("%%", at)) {
+    std::size_t end = at + 2;
+    while (end < query.size() && query[end] >= '0' && query[end] <= '9') ++end;
+    if (end > at + 2) query.replace(at, end - at, end - at, ' ');
+    at = end;
+  }
+  return query;
+}
+
 int search(const options& o, const palette& p) {
   if (o.operands.empty()) return usage_error_for("--search needs at least one word");
   const std::string words = fmt::format("{}", fmt::join(o.operands, " "));
-  entry_list entries;
-  for (const ipsecerr::error_info& e : ipsecerr::search_results(words)) entries.push_back(&e);
-  write_entries(entries, o, p);
-  if (!entries.empty()) return found_all;
+  const ipsecerr::ranked_results hits = ipsecerr::rank_search(without_parameter_ids(words));
+  write_search(hits, o, p);
+  if (!hits.empty()) return found_all;
   if (o.output == format::text) tell("no code matches '{}'", shown(words));
   return not_found;
 }
@@ -106,7 +117,7 @@ int run(const options& o) {
     case mode::lookup: return look_up(o, *lookup_writer_for(o, p));
     case mode::list: return list(o, p);
     case mode::search: return search(o, p);
-    case mode::annotate: return annotate_files(o.operands, p);
+    case mode::annotate: return annotate_files(o.operands, o.forms, p);
   }
   return usage_error;
 }

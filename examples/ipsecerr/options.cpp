@@ -21,7 +21,7 @@ constexpr std::string_view usage_lines =
     "  or:  ipsecerr [OPTION]... [-] < CODES\n"
     "  or:  ipsecerr [--format=FORMAT] -l|--list [COMPONENT]\n"
     "  or:  ipsecerr [--format=FORMAT] -s|--search WORD...\n"
-    "  or:  ipsecerr --annotate [FILE...]\n";
+    "  or:  ipsecerr --annotate [--annotate-forms=LIST] [FILE...]\n";
 
 constexpr std::string_view footer_text =
     R"(  --                    end of options (an argument that starts with - and a digit is a code,
@@ -79,6 +79,16 @@ class help_layout : public CLI::Formatter {
   static constexpr std::size_t line_width = 100;
 };
 
+// The form ids, for the help and for errors: "decimal, hex, ...".
+std::string form_ids() {
+  std::string ids;
+  for (std::size_t i = 0; i < ipsecerr::form_count; ++i) {
+    ids += i == 0 ? "" : ", ";
+    ids += ipsecerr::to_id(static_cast<ipsecerr::form>(i));
+  }
+  return ids;
+}
+
 std::string_view option_of(mode m) {
   switch (m) {
     case mode::lookup: return "";
@@ -96,6 +106,7 @@ struct command_line {
   bool json = false;
   bool version = false;
   std::string format_name = "text";
+  std::optional<std::string> forms_list;
   std::vector<std::pair<const CLI::Option*, mode>> modes;
 
   explicit command_line(options& o) {
@@ -110,9 +121,10 @@ struct command_line {
         "2147956294, -2147011002), NTSTATUS (0xC0073646, 0xC0360001), %%13894, a name "
         "(ERROR_IPSEC_IKE_QM_EXPIRED) or its end (qm_expired); an ambiguous token "
         "(3646) shows every reading; in an argument with no reading as a whole (hr=0x80073646; "
-        "or a log line) the codes inside are found. - reads standard input, each line a code (as "
-        "no "
-        "CODE does when standard input is a pipe or a file); blank lines are skipped");
+        "or a log line) the codes inside are found, else a Windows message text (\"No policy "
+        "configured\", a whole field, or a longer message anywhere). - reads standard input, "
+        "each line a code (as no CODE does when standard input is a pipe or a file); blank "
+        "lines are skipped");
     mode_flag("-l,--list", mode::list,
               "one line per code (code, hex, name, message): every Win32 IPsec code, one "
               "component (the part of Windows that reports it: " +
@@ -121,12 +133,22 @@ struct command_line {
                   "clients)")
         ->option_text(" [COMPONENT]");
     mode_flag("-s,--search", mode::search,
-              "the codes whose name, message or hint contain every word (any case)")
+              "the codes whose message or name match the words, best first: the code or name, the "
+              "message itself, the message inside the words, the words as a phrase, every word "
+              "(whole or a prefix; words of 3 letters or fewer whole), every word inside longer "
+              "words, with keywords (\"no proposal chosen\"), then the best partial matches")
         ->option_text(" WORD...");
     mode_flag("--annotate", mode::annotate,
               "copy FILEs (or standard input, also for -) to standard output, adding a space "
               "and [NAME] after every known code in them")
         ->option_text(" [FILE...]");
+    app.add_option("--annotate-forms", forms_list,
+                   "what --annotate marks: a comma-separated list of form ids (" + form_ids() +
+                       ") and groups (all; default: every number form and message texts; "
+                       "hresult: every HRESULT form; message: Windows message texts; name); "
+                       "-NAME takes NAME away (default,-message). Never annotated, whatever the "
+                       "list: names, bare_hex and event_insert")
+        ->option_text("=LIST");
     flag("-b,--brief", o.brief,
          "one line per code found: NAME CODE HEX MESSAGE, one space between (for scripts)");
     flag("-q,--quiet", o.quiet,
@@ -191,7 +213,35 @@ struct command_line {
       return fmt::format("--json and --format={} cannot be used together", format_name);
     }
     if (json) o.output = format::json;
+    if (auto problem = forms_problem(o)) return problem;
     return conflict(o);
+  }
+
+  // Reads --annotate-forms into o.forms; what is wrong with it, or nothing.
+  std::optional<std::string> forms_problem(options& o) const {
+    if (!forms_list) return std::nullopt;
+    if (o.what != mode::annotate) return std::string("--annotate-forms applies only to --annotate");
+    const ipsecerr::form_list read = ipsecerr::parse_form_list(*forms_list);
+    if (!read.ok()) {
+      const std::string_view item =
+          std::string_view(*forms_list).substr(read.error_at, read.error_size);
+      if (item.empty())
+        return fmt::format("empty item in --annotate-forms '{}'", shown(*forms_list));
+      return fmt::format(
+          "unknown form '{}' in --annotate-forms: use all, default, hresult, "
+          "message, name or a form id ({})",
+          shown(item), form_ids());
+    }
+    const ipsecerr::form_set marked = read.forms - ipsecerr::form_set::names() -
+                                      ipsecerr::form::bare_hex - ipsecerr::form::event_insert;
+    if (marked.empty()) {
+      return fmt::format(
+          "--annotate-forms '{}' marks nothing (names, bare_hex and event_insert "
+          "are never annotated)",
+          shown(*forms_list));
+    }
+    o.forms = read.forms;
+    return std::nullopt;
   }
 
   // Options that do not go together.

@@ -3,6 +3,7 @@
 #ifndef IPSECERR_TOOL_OPTIONS_HPP
 #define IPSECERR_TOOL_OPTIONS_HPP
 
+#include <ipsecerr/form.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,8 @@ struct options {
   bool brief = false;          ///< -b: one line per code found
   bool quiet = false;          ///< -q: only the exit status
   std::string color = "auto";  ///< never, always or auto
+  /// --annotate-forms: what --annotate marks (form ids and groups, parse_form_list()).
+  ipsecerr::form_set forms = ipsecerr::form_set::annotate_default();
   std::vector<std::string> operands;
 };
 

@@ -90,25 +90,32 @@ class table_writer : public lookup_writer {
   explicit table_writer(format f) : table_(f, {"input", "form"}) {}
   void token(std::string_view input, const ipsecerr::readings& r) override {
     for (const ipsecerr::reading& x : r) {
-      if (x.known()) row(input, x.form, *x.info());
+      if (x.known()) row(input, ipsecerr::to_id(x.form), *x.info());
     }
   }
   void found(std::string_view input, const ipsecerr::found_codes& codes) override {
-    for (const ipsecerr::found_code& c : codes) row(input, c.form, *c.entry);
+    for (const ipsecerr::found_code& c : codes) row(input, ipsecerr::to_id(c.form), *c.entry);
+  }
+  void messages(std::string_view input, const ipsecerr::message_hits& hits) override {
+    for (const ipsecerr::message_hit& h : hits) row(input, "message", *h.entry);
   }
 
  private:
-  void row(std::string_view input, ipsecerr::form f, const ipsecerr::error_info& e) {
-    table_.entry({std::string(input), std::string(ipsecerr::to_id(f))}, entry_json(e));
+  void row(std::string_view input, std::string_view form, const ipsecerr::error_info& e) {
+    table_.entry({std::string(input), std::string(form)}, entry_json(e));
   }
   table table_;
 };
 
 }  // namespace
 
-void write_entries_table(const entry_list& entries, format f) {
-  table t(f, {});
-  for (const auto* e : entries) t.entry({}, entry_json(*e));
+void write_entries_table(const entry_list& entries, format f, const rank_list* ranks) {
+  table t(f, ranks != nullptr ? std::vector<std::string>{"rank"} : std::vector<std::string>{});
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    t.entry(ranks != nullptr ? std::vector<std::string>{std::string((*ranks)[i])}
+                             : std::vector<std::string>{},
+            entry_json(*entries[i]));
+  }
 }
 
 std::unique_ptr<lookup_writer> table_lookups(format f) { return std::make_unique<table_writer>(f); }

@@ -13,8 +13,9 @@
 
 namespace ipsecerr_tool {
 
-/// The entries, one row each (format::csv or format::tsv).
-void write_entries_table(const entry_list& entries, format f);
+/// The entries, one row each (format::csv or format::tsv); with ranks (a search), a first
+/// column "rank".
+void write_entries_table(const entry_list& entries, format f, const rank_list* ranks = nullptr);
 
 /// Each token's known readings, one row each: input and form first, then the entry's columns.
 std::unique_ptr<lookup_writer> table_lookups(format f);
