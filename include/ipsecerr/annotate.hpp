@@ -495,7 +495,7 @@ class annotator {
       }
       for (std::size_t k = 0; k < msg_group_.n; ++k) {
         out(std::string_view(" [", 2), true);
-        out(detail::table[msg_group_.rows[k]].name, true);
+        out(detail::message_entry(msg_group_.rows[k]).name, true);
         out(std::string_view("]", 1), true);
       }
     }
