@@ -315,7 +315,15 @@ struct parser {
   p.token(token_text);
   // A RAS code (ras.hpp), after the Win32 readings: decimal, 0x hex, HRESULT or a RAS name.
   static_assert(readings::capacity >= 3, "ipsecerr: decimal, bare hex and RAS readings must fit");
-  if (const std::uint32_t ras = detail::ras_token_code(token_text)) p.add_known(ras, form::ras);
+  // A token that names a Win32 row is no RAS name (the tables share no name, ras.hpp asserts it),
+  // so exact names skip the RAS table.
+  bool win32_name = false;
+  for (const reading& x : out) {
+    win32_name = win32_name || x.form == form::name_exact || x.form == form::name_case_insensitive;
+  }
+  if (!win32_name) {
+    if (const std::uint32_t ras = detail::ras_token_code(token_text)) p.add_known(ras, form::ras);
+  }
   p.keep_unknown_only_beside_known();
   return out;
 }
