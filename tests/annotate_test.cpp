@@ -680,6 +680,16 @@ const std::string rasclient_809 =
 const std::string rasclient_13801 =
     "CoId={5B2A}: The user CONTOSO\\alice dialed a connection named Contoso VPN which has "
     "failed. The error code returned on failure is 13801.";
+
+// `line` annotated in one piece by an annotator of `forms`.
+std::string annotated_with(const std::string& line, ipsecerr::form_set forms) {
+  std::string got;
+  ipsecerr::annotator a(forms);
+  const auto out = [&](std::string_view bytes, bool) { got += bytes; };
+  a.feed(at_run_time(line), out);
+  a.finish(out);
+  return got;
+}
 }  // namespace
 
 TEST_CASE("annotate: RAS codes only where the line says it is one") {
@@ -712,14 +722,7 @@ TEST_CASE("annotate: RAS codes only where the line says it is one") {
 
 TEST_CASE("annotate: the ras form switches RAS phrases on and off, never bare numbers") {
   const std::string line = "VPN: RAS error 809; error 789; 789 0x315 0789\n";
-  const auto run = [&](ipsecerr::form_set forms) {
-    std::string got;
-    ipsecerr::annotator a(forms);
-    const auto out = [&](std::string_view bytes, bool) { got += bytes; };
-    a.feed(at_run_time(line), out);
-    a.finish(out);
-    return got;
-  };
+  const auto run = [&](ipsecerr::form_set forms) { return annotated_with(line, forms); };
   const std::string on =
       "VPN: RAS error 809" + vpn_timeout + "; error 789" + general + "; 789 0x315 0789\n";
   CHECK(run(ipsecerr::annotator::default_forms()) == on);
@@ -730,14 +733,7 @@ TEST_CASE("annotate: the ras form switches RAS phrases on and off, never bare nu
 }
 
 TEST_CASE("annotate: a JSON string value that names a RAS code gets it in the member") {
-  const auto run = [](const std::string& line, ipsecerr::form_set forms) {
-    std::string got;
-    ipsecerr::annotator a(forms);
-    const auto out = [&](std::string_view bytes, bool) { got += bytes; };
-    a.feed(at_run_time(line), out);
-    a.finish(out);
-    return got;
-  };
+  const auto run = annotated_with;
   // Winlogbeat's shape of a RasClient 20227 event: the sentence in "message", the bare number in
   // "param4" (not annotated: a bare number is no RAS code).
   const std::string line =
