@@ -131,9 +131,21 @@ def messages_stdin():
 
 
 def messages_annotate():
-    # Not yet: the annotator does not mark message texts (a line passes unchanged).
-    data = b"\tFailure Reason:\t\tNo policy configured\n"
-    check(annotated(data) == data, "message texts are not annotated yet")
+    # ` [NAME]` after the text: a short text as a whole field (after a `Label:`, an XML element's
+    # text), a distinctive one anywhere; a short one inside a sentence is not marked.
+    no_policy = b" [ERROR_IPSEC_IKE_NO_POLICY]"
+    for data, want in [
+            (b"\tFailure Reason:\t\tNo policy configured\n",
+             b"\tFailure Reason:\t\tNo policy configured" + no_policy + b"\n"),
+            (b'<Data Name="FailureReason">No policy configured</Data>\n',
+             b'<Data Name="FailureReason">No policy configured' + no_policy + b"</Data>\n"),
+            (b"Failure Reason: IKE authentication credentials are unacceptable\n",
+             b"Failure Reason: IKE authentication credentials are unacceptable"
+             b" [ERROR_IPSEC_IKE_AUTH_FAIL]\n"),
+            (b"the server said no policy configured for it\n",
+             b"the server said no policy configured for it\n")]:
+        out = annotated(data)
+        check(out == want, f"message text annotated: {out!r}")
 
 
 def column_lookup():

@@ -522,13 +522,16 @@ RANKS = ["code", "exact", "message", "phrase", "all_words", "all_substrings", "k
 
 
 def check_search():
-    # JSON: every entry starts with its rank class; classes come best first, code order within.
+    # JSON: every entry starts with its rank class; classes come best first; within a class the
+    # Win32 entries in code order, then the RAS entries in code order (search.hpp).
     for query in (["auth", "fail"], ["windows", "11", "policy", "match", "error"], ["13806"],
                   ["Failure", "Reason:", "No", "policy", "configured"], ["certificate"]):
         entries = parse_json(["--json", "-s", "--", *query], 0)["entries"]
-        keys = [(RANKS.index(e["rank"]), e["code"]) for e in entries]
+        keys = [(RANKS.index(e["rank"]), e["space"] == "ras", e["code"]) for e in entries]
         check(entries and all(list(e)[0] == "rank" for e in entries) and keys == sorted(keys),
-              f"-s {query}: ranked best first, code order within: {keys}")
+              f"-s {query}: ranked best first, Win32 then RAS, code order within: {keys}")
+    auth = parse_json(["--json", "-s", "auth", "fail"], 0)["entries"]
+    check({e["space"] for e in auth} == {"win32", "ras"}, "-s auth fail: Win32 and RAS entries")
     first = lambda *q: parse_json(["--json", "-s", "--", *q], 0)["entries"][0]
     check((first("13806")["code"], first("13806")["rank"]) == (13806, "code"), "-s 13806 leads")
     check((first("0x35EE")["code"], first("0x35EE")["rank"]) == (13806, "code"), "-s 0x35EE leads")
@@ -545,7 +548,18 @@ def check_search():
           and {13857, 13910} <= {x["code"] for x in spi}, "SPI: whole words")
     check(any("SSPI" in e["message"] for e in parse_json(["--list", "--json"], 0)["entries"]),
           "the table has SSPI in a message (so the SPI check means something)")
-    check(run(["-s", "nat"])[0] == 1, "nat: no whole word NAT in any message or name")
+    # NAT: RAS 809's text has the whole word NAT; the Win32 texts have "nat" only inside words
+    # (signature, NatOA), which never match.
+    nat = parse_json(["--json", "-s", "nat"], 0)["entries"]
+    table = parse_json(["--list", "--json"], 0)["entries"]
+    inside = {e["code"] for e in table if re.search(r"signature|NatOA", e["message"])}
+    check(inside and not inside & {e["code"] for e in nat if e["space"] == "win32"},
+          f"nat: not inside signature or NatOA ({sorted(inside)})")
+    whole_nat = re.compile(r"(?<![A-Za-z0-9])NAT(?![A-Za-z0-9])")
+    check((nat[0]["space"], nat[0]["code"], nat[0]["rank"]) == ("ras", 809, "phrase")
+          and whole_nat.search(nat[0]["message"]) is not None, f"nat: RAS 809 first: {nat[:1]}")
+    check(all(whole_nat.search(e["message"] + " " + e["name"].replace("_", " "))
+              for e in nat if e["rank"] != "keyword"), "nat: whole words in every text hit")
     # Text: a heading per class when there are several; partial labelled with its word count.
     rc, out, _ = run(["-s", "windows", "11", "policy", "match", "error"])
     check(rc == 0 and out.decode().startswith("partial: 3 of 5 words\n13868 "), out.decode()[:80])
@@ -561,8 +575,9 @@ def check_search():
           and b":" not in out.split(b" ")[0], "-b search: brief lines only")
     rc, out, _ = run(["--format=csv", "-s", "auth", "fail"])
     rows = list(csv.DictReader(io.StringIO(out.decode(), newline="")))
-    check(list(rows[0])[0] == "rank" and [(r["rank"], r["code"]) for r in rows][:2] ==
-          [("phrase", "13801"), ("all_words", "1469")], f"CSV search: {rows[:2]}")
+    check(list(rows[0])[0] == "rank" and [(r["rank"], r["space"], r["code"]) for r in rows][:3] ==
+          [("phrase", "win32", "13801"), ("phrase", "ras", "787"), ("all_words", "win32", "1469")],
+          f"CSV search: {rows[:3]}")
 
 
 def check_forms():

@@ -305,9 +305,10 @@ TEST_CASE("annotate: the README's example gives what the README says") {
 }
 
 TEST_CASE("annotate: a pending token is decided by the next chunk or by finish") {
-  // Without message texts, only the token is held (with them, the line's last words are too:
-  // see the message tests).
-  ipsecerr::annotator a(ipsecerr::form_set::annotate_default() - ipsecerr::form_set::messages());
+  // Without message texts and RAS phrases, only the token is held (with them, the line's last
+  // words are too: see the message tests).
+  ipsecerr::annotator a(ipsecerr::form_set::annotate_default() - ipsecerr::form_set::messages() -
+                        form::ras);
   result r;
   a.feed(at_run_time("see 1389"), collector{&r});
   CHECK(a.carried() == 4);
@@ -539,7 +540,9 @@ TEST_CASE("annotate: forms narrow what is annotated") {
   CHECK(ipsecerr::annotator(ipsecerr::form_set::all()).forms() ==
         (ipsecerr::form_set::all() - ipsecerr::form_set::names() - form::bare_hex -
          form::event_insert));
-  CHECK(ipsecerr::annotator().forms() == (ipsecerr::form_set::annotate_default() | form::ras));
+  CHECK(ipsecerr::annotator().forms() == ipsecerr::form_set::annotate_default());
+  CHECK(ipsecerr::annotator::default_forms() == ipsecerr::form_set::annotate_default());
+  CHECK(ipsecerr::form_set::annotate_default().contains(form::ras));
 }
 
 // ---- Message texts. ----
@@ -677,6 +680,16 @@ const std::string rasclient_809 =
 const std::string rasclient_13801 =
     "CoId={5B2A}: The user CONTOSO\\alice dialed a connection named Contoso VPN which has "
     "failed. The error code returned on failure is 13801.";
+
+// `line` annotated in one piece by an annotator of `forms`.
+std::string annotated_with(const std::string& line, ipsecerr::form_set forms) {
+  std::string got;
+  ipsecerr::annotator a(forms);
+  const auto out = [&](std::string_view bytes, bool) { got += bytes; };
+  a.feed(at_run_time(line), out);
+  a.finish(out);
+  return got;
+}
 }  // namespace
 
 TEST_CASE("annotate: RAS codes only where the line says it is one") {
@@ -709,14 +722,7 @@ TEST_CASE("annotate: RAS codes only where the line says it is one") {
 
 TEST_CASE("annotate: the ras form switches RAS phrases on and off, never bare numbers") {
   const std::string line = "VPN: RAS error 809; error 789; 789 0x315 0789\n";
-  const auto run = [&](ipsecerr::form_set forms) {
-    std::string got;
-    ipsecerr::annotator a(forms);
-    const auto out = [&](std::string_view bytes, bool) { got += bytes; };
-    a.feed(at_run_time(line), out);
-    a.finish(out);
-    return got;
-  };
+  const auto run = [&](ipsecerr::form_set forms) { return annotated_with(line, forms); };
   const std::string on =
       "VPN: RAS error 809" + vpn_timeout + "; error 789" + general + "; 789 0x315 0789\n";
   CHECK(run(ipsecerr::annotator::default_forms()) == on);
@@ -724,6 +730,31 @@ TEST_CASE("annotate: the ras form switches RAS phrases on and off, never bare nu
   CHECK(run(ipsecerr::form_set::all()) == on);
   CHECK(run(ipsecerr::annotator::default_forms() - form::ras) == line);
   CHECK(ipsecerr::annotator().forms().contains(form::ras));
+}
+
+TEST_CASE("annotate: a JSON string value that names a RAS code gets it in the member") {
+  const auto run = annotated_with;
+  // Winlogbeat's shape of a RasClient 20227 event: the sentence in "message", the bare number in
+  // "param4" (not annotated: a bare number is no RAS code).
+  const std::string line =
+      R"({"event_data":{"param4":"809"},"event_id":20227,"message":"The user SYSTEM dialed a )"
+      R"(connection named Algo VPN which has failed. The error code returned on failure is 809."})";
+  const std::string member =
+      R"(,"ipsecerr":[{"code":809,"name":"ERROR_VPN_TIMEOUT","at":"/message"}]})";
+  CHECK(run(line + "\n", ipsecerr::annotator::default_forms()) ==
+        line.substr(0, line.size() - 1) + member + "\n");
+  CHECK(run(line + "\n", ipsecerr::annotator::default_forms() - form::ras) == line + "\n");
+  for (const char* bare : {R"({"param4":"809","n":809,"m":"error 809"})"
+                           "\n",
+                           R"({"m":"Application error 766: could not open file"})"
+                           "\n"}) {
+    CHECK(run(bare, ipsecerr::annotator::default_forms()) == bare);
+  }
+  const std::string vpn = R"({"m":"VPN: Error 789: failed"})";
+  CHECK(run(vpn + "\n", ipsecerr::annotator::default_forms()) ==
+        vpn.substr(0, vpn.size() - 1) +
+            R"(,"ipsecerr":[{"code":789,"name":"ERROR_OAKLEY_GENERAL_PROCESSING","at":"/m"}]})" +
+            "\n");
 }
 
 TEST_CASE("annotate: a UTF-8 lead byte followed by ASCII makes a JSON line invalid") {

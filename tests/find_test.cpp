@@ -48,6 +48,11 @@ TEST_CASE("find_in: compile time") {
   STATIC_REQUIRE(finds("status -2147011002.", 7, 11, 13894, form::hresult_signed));
   STATIC_REQUIRE(ipsecerr::find_in("%%13824 3646 1.13894").empty());
   STATIC_REQUIRE(noexcept(ipsecerr::find_in(std::string_view{})));
+  // The annotator's default holds message texts and RAS phrases; find_in() reads tokens only.
+  STATIC_REQUIRE(ipsecerr::form_set::annotate_default().contains(form::ras));
+  STATIC_REQUIRE(!ipsecerr::find_default_forms().contains(form::ras) &&
+                 !ipsecerr::find_default_forms().contains_messages());
+  STATIC_REQUIRE(ipsecerr::find_in("RAS error 809; error 789 on the VPN").empty());
 }
 
 TEST_CASE("find_in: tokens as users copy them, with what surrounds them") {

@@ -436,7 +436,8 @@ TEST_CASE("forms: form_set holds forms and message texts") {
                  h.contains(form::hresult_signed) && h.contains(form::hresult_from_nt));
   STATIC_REQUIRE(!h.contains(form::hex) && !h.contains(form::ntstatus) && !h.contains_messages());
   constexpr form_set d = form_set::annotate_default();
-  STATIC_REQUIRE(d.contains(form::decimal) && d.contains(form::hex) && d.contains_messages());
+  STATIC_REQUIRE(d.contains(form::decimal) && d.contains(form::hex) && d.contains_messages() &&
+                 d.contains(form::ras));
   STATIC_REQUIRE(!d.contains(form::bare_hex) && !d.contains(form::event_insert) &&
                  !d.contains(form::name_exact));
   STATIC_REQUIRE((form_set::all() - form_set::messages()).bits() == 0x3FFFu);

@@ -144,7 +144,8 @@ struct command_line {
         ->option_text(" [FILE...]");
     app.add_option("--annotate-forms", forms_list,
                    "what --annotate marks: a comma-separated list of form ids (" + form_ids() +
-                       ") and groups (all; default: every number form and message texts; "
+                       ") and groups (all; default: every number form, message texts and "
+                       "RAS codes the line names as such (ras); "
                        "hresult: every HRESULT form; message: Windows message texts; name); "
                        "-NAME takes NAME away (default,-message). Never annotated, whatever the "
                        "list: names, bare_hex and event_insert")

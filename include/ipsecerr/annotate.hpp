@@ -63,8 +63,8 @@ inline namespace v1 {
 /// number (form::ras never makes a token a code: 789, 0789, 0x315 stay as they are), never
 /// `Error 766` of an unrelated program. The default includes RAS: RasClient events (20227 and
 /// its sentence) are the most common VPN client logs, and the rule only fires where the line
-/// names the space or is about a VPN; form_set::annotate_default() itself (the tool's "default"
-/// list) leaves it out until form.hpp adds it.
+/// names the space or is about a VPN; form_set::annotate_default() (the tool's "default" list)
+/// holds it.
 ///
 /// Windows event System fields are never annotated: the text of <Task>, <Opcode>, <Keywords>,
 /// <EventID>, <EventRecordID>, <Level> and <Version> (`<Task>13824</Task>` is the audit category
@@ -111,10 +111,10 @@ class annotator {
   static constexpr std::size_t json_tail_max = 64;
   static constexpr std::size_t json_value_max = detail::json_line::value_max;
 
-  /// What an annotator marks unless told otherwise: form_set::annotate_default() and RAS codes
-  /// named as such (form::ras; see the class comment for why).
+  /// What an annotator marks unless told otherwise: form_set::annotate_default(), which holds
+  /// RAS codes named as such (form::ras; see the class comment for why).
   [[nodiscard]] static constexpr form_set default_forms() noexcept {
-    return form_set::annotate_default() | form::ras;
+    return form_set::annotate_default();
   }
 
   /// An annotator of the forms in default_forms().
@@ -190,8 +190,8 @@ class annotator {
   static constexpr std::size_t joined_capacity = 2 * max_carry + 32;
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   // How far the RAS rule looks for a word that says the line is about a VPN connection.
-  static constexpr std::size_t ras_context_before = 90;
-  static constexpr std::size_t ras_context_after = 400;
+  static constexpr std::size_t ras_context_before = detail::ras_context_before;
+  static constexpr std::size_t ras_context_after = detail::ras_context_after;
   static_assert(ras_context_before < history_size && ras_context_after + 64 < message_lookahead,
                 "annotator: the RAS rule's context must be among the bytes held");
   static_assert(joined_capacity > 2 * max_carry, "annotator: the join must pass the held bytes");
@@ -556,7 +556,7 @@ class annotator {
         }
         pos = n;
         if (r.why == stop::json) {
-          json_.start(token_forms());  // at the '{', which json_ takes as read
+          json_.start(token_forms(), forms_.contains(form::ras));  // at the '{', taken as read
           mode_ = mode::json;
           pos = r.at + 1;
         }

@@ -183,9 +183,10 @@ class found_codes : public detail::held<found_code, 32> {
 
 /// The forms find_in() looks for unless told otherwise: every number form whose shape says
 /// "code" (not bare_hex: 3646 is more often a number than 0x3646) and whole names in any case
-/// (not name suffixes: EXPIRED or NOT_FOUND in a sentence is an English word).
+/// (not name suffixes: EXPIRED or NOT_FOUND in a sentence is an English word). Not message texts
+/// and not form::ras, which annotate_default() has: find_in() reads code tokens only.
 [[nodiscard]] constexpr form_set find_default_forms() noexcept {
-  return (form_set::annotate_default() - form_set::messages()) | form::name_exact |
+  return (form_set::annotate_default() - form_set::messages() - form::ras) | form::name_exact |
          form::name_case_insensitive;
 }
 

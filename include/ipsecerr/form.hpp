@@ -114,12 +114,13 @@ class form_set {
     return form_set(form::name_exact) | form::name_case_insensitive | form::name_suffix;
   }
   /// What the annotator marks by default: every number form whose shape says "code" (decimal,
-  /// 0x hex, the HRESULT and NTSTATUS forms) and message texts. Not bare_hex (3646 is far more
+  /// 0x hex, the HRESULT and NTSTATUS forms), message texts, and RAS codes where the line names
+  /// them as such (annotate.hpp says where). Not bare_hex (3646 is far more
   /// often the decimal number 3646 than 0x3646), not names (a name in a log needs no
   /// annotation: it already says what it is), not event_insert (%%N is an event parameter id).
   [[nodiscard]] static constexpr form_set annotate_default() noexcept {
     return form_set(form::decimal) | form::hex | hresults() | form::ntstatus_win32 |
-           form::ntstatus | messages();
+           form::ntstatus | messages() | form::ras;
   }
 
   [[nodiscard]] constexpr bool contains(form f) const noexcept { return (bits_ & bit(f)) != 0; }

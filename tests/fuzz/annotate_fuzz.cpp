@@ -202,16 +202,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       at = close + 1;
     }
   }
-  // A RAS name follows a number that a RAS phrase or the word error names, never a bare one.
+  // A RAS name follows a number that a RAS phrase or the word error names, never a bare one; in
+  // a JSON line's member (after `"name":"`) it comes before the final '}' of a line that has one.
   {
     std::size_t offset = 0;  // input bytes passed so far
+    bool in_member = false;  // the inserted piece before was `,"name":"`
     const auto check = [&](std::string_view bytes, bool inserted) {
+      const bool member = in_member;
+      in_member = inserted && bytes == ",\"name\":\"";
       if (!inserted) {
         offset += bytes.size();
         return;
       }
       if (ipsecerr::find_ras_name(bytes) == nullptr) return;  // names come as pieces of their own
-      IPSECERR_FUZZ_CHECK(offset >= 3 && text[offset - 1] >= '0' && text[offset - 1] <= '9');
+      IPSECERR_FUZZ_CHECK(member ||
+                          (offset >= 3 && text[offset - 1] >= '0' && text[offset - 1] <= '9'));
       std::size_t line = offset;
       while (line > 0 && text[line - 1] != '\n') --line;
       std::string lower(text.substr(line, offset - line));

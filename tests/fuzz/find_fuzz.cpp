@@ -25,7 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                         again[0].offset == 1 && again[0].length == c.length);
   }
 
-  // The annotator's " [NAME]" insertions sit at ends of find_in()'s tokens of its forms.
+  // The annotator's " [NAME]" insertions sit at ends of find_in()'s tokens of its forms (RAS
+  // names come from RAS phrases, not tokens: annotate_fuzz checks them).
   const ipsecerr::annotator a;
   const ipsecerr::found_codes numbers = ipsecerr::find_in(text, a.forms());
   std::vector<std::size_t> ends;
@@ -35,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ipsecerr::annotate(text, [&](std::string_view bytes, bool inserted) {
     if (!inserted) {
       input_bytes += bytes.size();
-    } else if (after_open) {
+    } else if (after_open && ipsecerr::find_ras_name(bytes) == nullptr) {
       ends.push_back(input_bytes);
       names.push_back(bytes.data());
     }

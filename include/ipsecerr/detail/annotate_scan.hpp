@@ -284,6 +284,10 @@ constexpr bool vpn_context(std::string_view text, std::size_t at, std::size_t fr
   return false;
 }
 
+// How far around `error 809` ras_at() looks for the words that say the line is about a VPN.
+inline constexpr std::size_t ras_context_before = 90;
+inline constexpr std::size_t ras_context_after = 400;
+
 // The RAS code named at the word text[s, w): `RAS 809`, `RAS error 809`, `RAS error code: 809`
 // and RasClient's sentence `The error code returned on failure is 809.` (find_ras_phrase(),
 // where only a RAS reading counts: 13801 there is an IPsec Win32 code, annotated as a token);

@@ -11,6 +11,7 @@
 #include "../find.hpp"
 #include "../form.hpp"
 #include "../message.hpp"
+#include "annotate_scan.hpp"
 
 namespace ipsecerr {
 inline namespace v1 {
@@ -40,9 +41,10 @@ class json_line {
   /// The longest string value searched for message texts (as written, escapes included).
   static constexpr std::size_t value_max = 512;
 
-  // Starts a line at its '{'.
-  void start(form_set forms) noexcept {
+  // Starts a line at its '{': code tokens of `forms`, and RAS codes named as such if `ras`.
+  void start(form_set forms, bool ras) noexcept {
     forms_ = forms;
+    ras_ = ras;
     status_ = status::open;
     state_ = st::key_or_end;
     depth_ = 1;
@@ -406,6 +408,23 @@ class json_line {
       const message_hits hits = find_messages(std::string_view(value_, value_size_));
       for (const message_hit& h : hits) add_code(h.entry, true);
     }
+    if (ras_ && value_size_ <= value_max) {
+      // RAS codes where the value names them as such, by the annotator's rule (ras_at) with the
+      // value as the line: `... The error code returned on failure is 809.` in a "message".
+      const std::string_view v(value_, value_size_);
+      std::size_t i = 0;
+      while (i < v.size()) {
+        std::size_t w = i;
+        while (w < v.size() && is_word_byte(v[w])) ++w;
+        if (w == i) {
+          ++i;
+          continue;
+        }
+        const ras_hit r = ras_at(v, i, w, ras_context_before, ras_context_after);
+        if (r.entry != nullptr) add_code(r.entry);
+        i = w;
+      }
+    }
     state_ = st::comma_or_end;
   }
 
@@ -521,6 +540,7 @@ class json_line {
   }
 
   form_set forms_;
+  bool ras_ = false;
   status status_ = status::invalid;
   st state_ = st::key_or_end;
   std::size_t depth_ = 0;
