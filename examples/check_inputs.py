@@ -7,28 +7,15 @@
 import csv
 import io
 import json
-import os
 import re
-import subprocess
 import sys
 
-TOOL = [a for a in os.environ.get("IPSECERR_TOOL_EMULATOR", "").split(";") if a] + [sys.argv[1]]
+from tool_checks import check, failures, run
+
 README = sys.argv[2]
-failures = []
 
 MM_FOR_QM = "ERROR_IPSEC_IKE_INVALID_MM_FOR_QM"
 NAME = re.compile(rb" \[(?:ERROR|WARNING|WSA)_[A-Z0-9_]+\]")
-
-
-def check(condition, what):
-    if not condition:
-        failures.append(what)
-        print("FAILED:", what)
-
-
-def run(args, stdin=b""):
-    p = subprocess.run(TOOL + args, input=stdin, capture_output=True)
-    return p.returncode, p.stdout, p.stderr
 
 
 def brief_codes(out):

@@ -8,13 +8,10 @@
 import csv
 import io
 import json
-import os
-import subprocess
 import sys
 
-# A cross-built tool runs through the emulator named in IPSECERR_TOOL_EMULATOR (a ;-separated list).
-TOOL = [a for a in os.environ.get("IPSECERR_TOOL_EMULATOR", "").split(";") if a] + [sys.argv[1]]
-failures = []
+from tool_checks import check, failures, run
+
 
 RAS_CODES = [766, 786, 787, 788, 789, 790, 791, 792, 793, 800, 809, 810, 811, 827, 835, 843, 844,
              870]
@@ -22,17 +19,6 @@ MEMBERS = ["code", "space", "hex", "hresult", "name", "kind", "category", "compo
            "message", "hint", "ntstatus", "related"]
 RASCLIENT = ("CoId={...}: The user SYSTEM dialed a connection named Contoso VPN which has failed. "
              "The error code returned on failure is ")
-
-
-def check(condition, what):
-    if not condition:
-        failures.append(what)
-        print("FAILED:", what)
-
-
-def run(args, stdin=b""):
-    p = subprocess.run(TOOL + args, input=stdin, capture_output=True)
-    return p.returncode, p.stdout, p.stderr
 
 
 def run_json(args, status):
