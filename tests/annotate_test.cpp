@@ -638,6 +638,90 @@ TEST_CASE("annotate: message texts are found however far into a long line they s
   }
 }
 
+TEST_CASE("annotate: a message's first word may be followed by what its comparison allows") {
+  // A typographic apostrophe where the message has "'" (match_at allows it).
+  CHECK(annotated("Reason: Don\u2019t know how to process critical payload\n") ==
+        "Reason: Don\u2019t know how to process critical payload"
+        " [ERROR_IPSEC_IKE_CRITICAL_PAYLOAD_NOT_RECOGNIZED]\n");
+  // A RAS text whose first word is one letter, as a tab-separated cell.
+  const std::string no_cert =
+      "A certificate could not be found.  Connections that use the L2TP protocol over IPSec "
+      "require "
+      "the installation of a machine certificate, also known as a computer certificate.";
+  CHECK(annotated("766\t" + no_cert + "\n") == "766\t" + no_cert + " [ERROR_NO_CERTIFICATE]\n");
+  // Words that start messages, followed by what no message has after them, start none.
+  CHECK(annotated("peer-86 No-policy-configured the_quick IKE] SA: error\n") ==
+        "peer-86 No-policy-configured the_quick IKE] SA: error\n");
+}
+
+namespace {
+
+// What the annotator should make of a text with no code token and no RAS phrase: " [NAME]" after
+// every message that find_messages() finds, one per entry of a shared text.
+std::string with_found_messages(const std::string& text) {
+  std::string out;
+  std::size_t copied = 0;
+  std::size_t from = 0;
+  for (;;) {
+    const ipsecerr::message_hits hits = ipsecerr::find_messages(text, from);
+    for (const ipsecerr::message_hit& h : hits) {
+      if (h.end() > copied) out.append(text, copied, h.end() - copied);
+      copied = h.end();
+      out += " [" + std::string(h.entry->name) + "]";
+    }
+    if (!hits.truncated()) break;
+    from = hits.resume();
+  }
+  out.append(text, copied, std::string::npos);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("annotate: message texts are found where find_messages finds them, in any chunking") {
+  // Random lines of message texts (as Windows has them, lower-cased, with runs of spaces or
+  // typographic apostrophes), words that start messages, and field delimiters; no digits, so no
+  // code token or RAS phrase. The annotator's filter of first words must let every start through.
+  std::mt19937 rng(13823);
+  std::vector<std::string> pieces;
+  for (std::size_t row = 0; row < ipsecerr::detail::message_rows; ++row) {
+    const ipsecerr::error_info& e = ipsecerr::detail::message_entry(row);
+    if (e.kind == ipsecerr::kind::marker) continue;
+    std::string m(e.message);
+    pieces.push_back(m);
+    std::string lower;
+    std::string spaced;
+    std::string curly;
+    for (const char c : m) {
+      lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      spaced += c == ' ' ? std::string(" \t ") : std::string(1, c);
+      curly += c == '\'' ? std::string("\u2019") : std::string(1, c);
+    }
+    pieces.push_back(lower);
+    pieces.push_back(spaced);
+    pieces.push_back(curly);
+  }
+  for (const char* w : {"the", "The", "peer", "error", "A", "a", "quick", "mode", "IKE", "SA", "No",
+                        "x", "Don", "Peer's", "Diffie"}) {
+    pieces.emplace_back(w);
+  }
+  for (const char* d :
+       {" ", " ", " ", "\t", ": ", "\"", "'", "-", "<x>", "</x>", "|", ".", "\u2019", "\n", "\n"}) {
+    pieces.emplace_back(d);
+  }
+  for (int round = 0; round < 300; ++round) {
+    std::string input;
+    const std::size_t count = 1 + rng() % 40;
+    for (std::size_t i = 0; i < count; ++i) input += pieces[rng() % pieces.size()];
+    if (input[0] == '{') continue;
+    std::vector<std::size_t> cuts;
+    for (std::size_t at = 0; at < input.size(); at += 1 + rng() % 300) cuts.push_back(at);
+    const result r = annotate_chunks(at_run_time(input), cuts);
+    REQUIRE(r.plain == input);
+    REQUIRE(r.all == with_found_messages(input));
+  }
+}
+
 TEST_CASE("annotate: the message bit of the forms switches message texts off") {
   const std::string line = "Failure Reason: No policy configured 13801\n";
   std::string got;

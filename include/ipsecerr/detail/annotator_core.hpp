@@ -13,6 +13,7 @@
 #include "../parse.hpp"
 #include "../ras.hpp"
 #include "annotate_scan.hpp"
+#include "annotate_words.hpp"
 #include "json_line.hpp"
 
 namespace ipsecerr {
@@ -209,8 +210,10 @@ class annotator_core {
     // the next message goes on; a found one waits (msg_pending_) until the output reaches its end.
     const bool messages = forms_.contains_messages() || forms_.contains(form::ras);
     const std::size_t mlimit = messages ? message_limit(p, from, n, last) : n;
-    msg_pos_ = from;
-    msg_pending_ = false;
+    // The message search of an earlier call on the same bytes goes on: what it found before
+    // `from` (on a JSON line since passed) is dropped; none of its other decisions change.
+    if (msg_pending_ && msg_start_ < from) msg_pending_ = false;
+    if (msg_pos_ < from) msg_pos_ = from;
     msg_done_ = !messages;
     while ((i = candidates.next(i)) < n) {
       // A word that can be a code starts with its candidate (i is never inside a word, except
@@ -300,10 +303,11 @@ class annotator_core {
     const bool texts = forms_.contains_messages();
     const bool ras = forms_.contains(form::ras);
     while ((s = starts.next(s)) < limit) {
-      std::size_t w = s + 1;
-      while (w < n && detail::msg_alnum(p[w])) ++w;
-      const bool text = texts && detail::may_start_message(p, s, w, n);
-      if (text || (ras && (w - s == 3 || w - s == 5))) {
+      const std::size_t w = starts.end();
+      const bool text = texts && (starts.what() & detail::start_text) != 0;
+      // ras_at() reads at most 64 bytes from s.
+      if (text || (ras && (starts.what() & detail::start_ras) != 0 &&
+                   detail::ras_digits_in(p, w, n - s > 64 ? s + 64 : n))) {
         // The field rule and the RAS rule look back before the word: near p's start, the bytes
         // before p come from history_.
         char buf[history_size + history_size + message_lookahead];
@@ -414,6 +418,8 @@ class annotator_core {
   // a plain line at the end, unless `last`) and returns the size of the decided part.
   template <class Out>
   std::size_t scan(const char* p, std::size_t n, bool last, Out& out) {
+    msg_pos_ = 0;  // the message search starts anew on these bytes
+    msg_pending_ = false;
     std::size_t emitted = 0;
     std::size_t done = n;
     std::size_t pos = 0;
@@ -520,7 +526,7 @@ class annotator_core {
   std::size_t tail_size_ = 0;
   form_set forms_ = annotatable(form_set::annotate_default());
 
-  // Message search of the current scan_plain call (positions in its bytes).
+  // Message search of the current scan call (positions in its bytes).
   detail::match_group msg_group_;
   const error_info* msg_ras_ = nullptr;  // the RAS entry of the pending find, if it is one
   std::size_t msg_pos_ = 0;

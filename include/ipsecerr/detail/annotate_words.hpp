@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: MIT
+// ipsecerr internals: the annotator's search for words that may start a Windows message text or a
+// RAS phrase (SSE2 or portable), and the RAS phrase rule.
+#ifndef IPSECERR_DETAIL_ANNOTATE_WORDS_HPP
+#define IPSECERR_DETAIL_ANNOTATE_WORDS_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "../message.hpp"
+#include "../ras.hpp"
+#include "annotate_scan.hpp"
+
+namespace ipsecerr {
+inline namespace v1 {
+namespace detail {
+
+// The first words of the messages that the annotator looks for (not range markers) and the words
+// that start a RAS phrase (RAS, error), by word key: a word's first eight bytes folded (| 0x20:
+// letters in lower case, digits as they are) as a little-endian number, zero past its end, hashed
+// with its length into a slot. A word whose slot holds no such word starts nothing, so most words
+// of a text cost a hash and a load. The slot of one that does leads to what may follow it in a
+// message: letters that start the second word after blanks (bit 31: anything after blanks), bytes
+// other than blanks (a Win32 message's apostrophe, which may be typographic in the text, or
+// hyphen), or anything (a RAS message, whose words may be separated by any punctuation, or a
+// one-word message); and whether it starts a RAS phrase. Words that share a slot share all this.
+inline constexpr unsigned word_key_bits = 12;
+constexpr std::uint64_t word_key(const char* p, std::size_t size) noexcept {
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < size && i < 8; ++i) {
+    key |= std::uint64_t{static_cast<unsigned char>(p[i]) | 0x20u} << (8 * i);
+  }
+  return key;
+}
+constexpr std::size_t word_slot(std::uint64_t key, std::size_t size) noexcept {
+  return static_cast<std::size_t>(((key ^ (std::uint64_t{size} << 58)) * 0x9E3779B97F4A7C15ull) >>
+                                  (64 - word_key_bits));
+}
+struct message_follow {
+  std::uint64_t bytes[2];  // bytes below 128 after the first word, other than blanks
+  std::uint32_t second;    // letters & 31 that start the second word after blanks; bit 31: any
+  bool high;               // a byte of 128 or more (a typographic apostrophe)
+  bool any;                // anything
+  bool ras;                // the word starts a RAS phrase
+};
+struct message_start_bits {
+  std::uint8_t slot[std::size_t{1} << word_key_bits];  // 1 + the index in follow, or 0
+  message_follow follow[message_rows + 2];
+  std::size_t used;
+};
+constexpr message_follow& follow_of(message_start_bits& m, std::string_view word) noexcept {
+  const std::size_t x = word_slot(word_key(word.data(), word.size()), word.size());
+  if (m.slot[x] == 0) m.slot[x] = static_cast<std::uint8_t>(++m.used);
+  return m.follow[m.slot[x] - 1];
+}
+constexpr message_start_bits make_message_starts() noexcept {
+  message_start_bits m{};
+  follow_of(m, "ras").ras = true;
+  follow_of(m, "error").ras = true;
+  for (std::size_t row = 0; row < message_rows; ++row) {
+    const error_info& e = message_entry(row);
+    if (e.kind == kind::marker) continue;
+    const std::string_view t = e.message;
+    const std::size_t size = first_word_size(t);
+    message_follow& f = follow_of(m, t.substr(0, size));
+    const auto after = size < t.size() ? static_cast<unsigned char>(t[size]) : 0u;
+    if (e.space == code_space::ras || after == 0u) {
+      f.any = true;
+    } else if (after == ' ') {
+      const auto c = size + 1 < t.size() ? static_cast<unsigned char>(t[size + 1]) : 0u;
+      f.second |=
+          msg_alnum(static_cast<char>(c)) ? std::uint32_t{1} << (c & 31u) : std::uint32_t{1} << 31;
+    } else {
+      f.bytes[after / 64 % 2] |= std::uint64_t{1} << (after % 64);
+      if (after == '\'' || after >= 128) f.high = true;
+    }
+  }
+  return m;
+}
+inline constexpr message_start_bits message_starts = make_message_starts();
+static_assert(first_word_max <= 31, "ipsecerr: a first word's length is a bit of a 32-bit mask");
+static_assert(message_rows + 2 < 256, "ipsecerr: a slot keeps its follow index in a byte");
+constexpr bool messages_start_with_a_letter() noexcept {
+  for (std::size_t row = 0; row < message_rows; ++row) {
+    const error_info& e = message_entry(row);
+    if (e.kind != kind::marker && (!msg_alnum(e.message[0]) || is_digit_byte(e.message[0]))) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(messages_start_with_a_letter(),
+              "ipsecerr: message starts are looked for at words that start with a letter");
+
+// What the word p[s, s + size) (size > 0) may start, by its slot and what follows it within
+// p[0, n): a message (start_text), a RAS phrase (start_ras), or nothing (0).
+inline constexpr unsigned start_text = 1;
+inline constexpr unsigned start_ras = 2;
+IPSECERR_ALWAYS_INLINE inline unsigned word_starts(const char* p, std::size_t s, std::size_t size,
+                                                   std::size_t n) noexcept {
+  if (size > first_word_max) return 0;
+  std::uint64_t key = 0;
+  if (n - s >= 8) {
+    key = load8(p + s) | 0x2020202020202020ull;
+    if (size < 8) key &= (std::uint64_t{1} << (8 * size)) - 1;
+  } else {
+    key = word_key(p + s, size);
+  }
+  const std::uint8_t id = message_starts.slot[word_slot(key, size)];
+  if (id == 0) return 0;
+  const message_follow& f = message_starts.follow[id - 1];
+  const unsigned ras = f.ras ? start_ras : 0u;
+  const std::size_t w = s + size;
+  if (w == n || f.any) return ras | start_text;
+  const auto c = static_cast<unsigned char>(p[w]);
+  if (c != ' ' && c != '\t') {
+    const bool ok = c >= 128 ? f.high : (f.bytes[c / 64] >> (c % 64) & 1u) != 0;
+    return ras | (ok ? start_text : 0u);
+  }
+  if ((f.second >> 31) != 0) return ras | start_text;
+  std::size_t k = w;
+  while (k < n && (p[k] == ' ' || p[k] == '\t')) ++k;
+  if (k == n) return ras | start_text;
+  const bool ok =
+      msg_alnum(p[k]) && (f.second >> (static_cast<unsigned char>(p[k]) & 31u) & 1u) != 0;
+  return ras | (ok ? start_text : 0u);
+}
+
+// ---- RAS codes where the line says it is one. ----
+
+// A RAS code found in a text: the entry and where its number ends (the place for the name).
+struct ras_hit {
+  const error_info* entry = nullptr;
+  std::size_t end = 0;
+};
+
+// Whether the line of text[at] holds, between `from` and `to`, a word that says it is about a
+// VPN connection: VPN, L2TP, IPsec, IKE, IKEv2, RasClient (any case, whole words), or the
+// RasClient phrase "dialed a connection". The line ends the search both ways.
+constexpr bool vpn_context(std::string_view text, std::size_t at, std::size_t from,
+                           std::size_t to) noexcept {
+  std::size_t b = at;
+  while (b > from && text[b - 1] != '\n') --b;
+  std::size_t e = at;
+  while (e < to && text[e] != '\n') ++e;
+  for (std::size_t k = b; k < e; ++k) {
+    if (k > b && msg_alnum(text[k - 1])) continue;
+    for (const std::string_view w :
+         {"vpn", "l2tp", "ipsec", "ike", "ikev2", "rasclient", "dialed a connection"}) {
+      if (k + w.size() <= e && whole_word_at(text.substr(0, e), k, w)) return true;
+    }
+  }
+  return false;
+}
+
+// Whether the decimal text of n holds a '7' or '8' followed by two digits.
+constexpr bool has_ras_digits(std::uint32_t n) noexcept {
+  const code_text t = to_decimal(n);
+  for (std::size_t i = 0; i + 2 < t.view().size(); ++i) {
+    const char c = t.view()[i];
+    if ((c == '7' || c == '8') && is_digit_byte(t.view()[i + 1]) &&
+        is_digit_byte(t.view()[i + 2])) {
+      return true;
+    }
+  }
+  return false;
+}
+constexpr bool ras_numbers_have_ras_digits() noexcept {
+  for (const error_info& e : ras_table) {
+    if (!has_ras_digits(e.code) || !has_ras_digits(0x80070000u | e.code)) return false;
+  }
+  return true;
+}
+static_assert(ras_numbers_have_ras_digits(),
+              "ipsecerr: ras_digits_in() looks for the digits every RAS code's number holds");
+
+// Whether p[from, to) holds a '7' or '8' followed by two digits, as the number of every RAS
+// phrase does, in decimal, with or without leading zeros or as its HRESULT (static_assert
+// above): a RAS or error word with none in the bytes that ras_at() reads after it names no code.
+inline bool ras_digits_in(const char* p, std::size_t from, std::size_t to) noexcept {
+  for (std::size_t i = from; i + 2 < to; ++i) {
+    if ((p[i] == '7' || p[i] == '8') && is_digit_byte(p[i + 1]) && is_digit_byte(p[i + 2])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// How far around `error 809` ras_at() looks for the words that say the line is about a VPN.
+inline constexpr std::size_t ras_context_before = 90;
+inline constexpr std::size_t ras_context_after = 400;
+
+// The RAS code named at the word text[s, w): `RAS 809`, `RAS error 809`, `RAS error code: 809`
+// and RasClient's sentence `The error code returned on failure is 809.` (find_ras_phrase(),
+// where only a RAS reading counts: 13801 there is an IPsec Win32 code, annotated as a token);
+// or `error 809` / `Error 789:` when the line says it is about a VPN connection (vpn_context()
+// within `before` bytes before the phrase and `after` bytes after it). The code must be in the
+// RAS table. The text must hold the bytes that decide: `after` + 64 bytes after s, or the line end.
+constexpr ras_hit ras_at(std::string_view text, std::size_t s, std::size_t w, std::size_t before,
+                         std::size_t after) noexcept {
+  if (!(w - s == 3 && word_at(text, s, "ras")) && !(w - s == 5 && word_at(text, s, "error"))) {
+    return {};
+  }
+  const std::size_t view_end = text.size() - s > 64 ? s + 64 : text.size();
+  const phrase_match m = find_ras_phrase(text.substr(0, view_end), s);
+  if (m.found() && m.first == s) {
+    if (m.space != code_space::ras) return {};
+    const error_info* e = find_ras(m.code);
+    return e == nullptr ? ras_hit{} : ras_hit{e, m.last};
+  }
+  if (w - s != 5) return {};
+  const std::size_t p = skip_blanks(text.substr(0, view_end), w);
+  if (p == w) return {};
+  const std::size_t end = number_end(text.substr(0, view_end), p);
+  if (end == 0 || end - p != 3) return {};
+  const error_info* e = find_ras(static_cast<std::uint32_t>(
+      (text[p] - '0') * 100 + (text[p + 1] - '0') * 10 + (text[p + 2] - '0')));
+  if (e == nullptr) return {};
+  const std::size_t from = s > before ? s - before : 0;
+  const std::size_t to = text.size() - end > after ? end + after : text.size();
+  return vpn_context(text, s, from, to) ? ras_hit{e, end} : ras_hit{};
+}
+
+// The starts of words (runs of ASCII letters and digits) of p[0, n) that start with a letter and
+// may start a message or a RAS phrase (word_starts()), in order, with their ends. `before` is the
+// byte before p[0].
+class message_start_finder {
+ public:
+  message_start_finder(const char* p, std::size_t n, char before) noexcept
+      : p_(p), n_(n), before_(before) {}
+
+  /// The first such word start at or after i (i never decreases from call to call), or n; its
+  /// word ends at p[end()].
+  std::size_t next(std::size_t i) noexcept {
+    for (;;) {
+      if (i < end_) {
+        std::uint64_t left = i - block_ < 64 ? bits_ >> (i - block_) << (i - block_) : 0;
+        while (left != 0) {
+          const std::size_t o = lowest_bit(left);
+          const std::size_t k = block_ + o;
+          // The word's size: its run of alnum bits, and past the block byte by byte.
+          // Bit j of run: byte k + j is no letter or digit (always set from j = 64 - o on).
+          const std::uint64_t run = ~(alnum_ >> o);
+          std::size_t size = run == 0 ? 64 : lowest_bit(run);
+          if (size == 64 - o) {
+            std::size_t w = k + size;
+            while (w < n_ && msg_alnum(p_[w])) ++w;
+            size = w - k;
+          }
+          const unsigned what = word_starts(p_, k, size, n_);
+          if (what != 0) {
+            word_end_ = k + size;
+            what_ = what;
+            return k;
+          }
+          left &= left - 1;
+        }
+        i = end_;
+      }
+#if IPSECERR_ANNOTATE_SSE2
+      if (i > n_ || n_ - i < 64) break;
+      block_ = i;
+      end_ = i + 64;
+      std::uint64_t letters = 0;
+      alnum_ = alnum64(p_ + i, letters);
+      const std::uint64_t prev = msg_alnum(i == 0 ? before_ : p_[i - 1]) ? 1u : 0u;
+      bits_ = letters & ~(alnum_ << 1 | prev);  // no message starts with a digit
+#else
+      break;
+#endif
+    }
+    for (; i < n_; ++i) {
+      const char b = i == 0 ? before_ : p_[i - 1];
+      if (msg_alnum(p_[i]) && !is_digit_byte(p_[i]) && !msg_alnum(b)) {
+        std::size_t w = i + 1;
+        while (w < n_ && msg_alnum(p_[w])) ++w;
+        const unsigned what = word_starts(p_, i, w - i, n_);
+        if (what != 0) {
+          word_end_ = w;
+          what_ = what;
+          return i;
+        }
+        i = w - 1;
+      }
+    }
+    return n_;
+  }
+
+  /// Where the word that next() returned last ends.
+  std::size_t end() const noexcept { return word_end_; }
+  /// What it may start: start_text, start_ras or both.
+  unsigned what() const noexcept { return what_; }
+
+ private:
+#if IPSECERR_ANNOTATE_SSE2
+  // One bit per byte of p[0, 64) that is an ASCII letter or digit (alnum), or a letter.
+  static std::uint64_t alnum64(const char* p, std::uint64_t& letters) noexcept {
+    std::uint64_t bits = 0;
+    letters = 0;
+    for (std::size_t q = 0; q < 4; ++q) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
+      const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
+      const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                           _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+      const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                          _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+      const auto m = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+      bits |= std::uint64_t{m} << (16 * q);
+      letters |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(letter))} << (16 * q);
+    }
+    return bits;
+  }
+#endif
+
+  const char* p_;
+  std::size_t n_;
+  char before_;
+  std::size_t block_ = 0;
+  std::size_t end_ = 0;
+  std::uint64_t bits_ = 0;   // word starts of the block
+  std::uint64_t alnum_ = 0;  // its letters and digits
+  std::size_t word_end_ = 0;
+  unsigned what_ = 0;
+};
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace ipsecerr
+
+#endif  // IPSECERR_DETAIL_ANNOTATE_WORDS_HPP
