@@ -153,9 +153,10 @@ struct message_index {
   std::uint8_t head[message_buckets];  // the first row + 1 of the bucket's chain, or 0
   std::uint8_t next[message_rows];     // the next row + 1 in the same chain, or 0
   std::uint8_t first[message_rows];    // the size of the row's first word
-  std::uint8_t second[message_rows];   // the first letter of its second word (lower case) when
-                                       // a space comes between, so that a text's second word
-                                       // must start with it; 0: no such rule for the row
+  std::uint8_t second[message_rows];   // the first letter of its second word (lower case), which
+                                       // a text's second word must start with: after blanks for a
+                                       // Win32 message, after any bytes that are no letter or
+                                       // digit for a RAS one; 0: no such rule for the row
 };
 
 constexpr message_index make_message_index() noexcept {
@@ -167,10 +168,16 @@ constexpr message_index make_message_index() noexcept {
     index.next[i] = index.head[bucket];
     index.head[bucket] = static_cast<std::uint8_t>(i + 1);
     index.first[i] = static_cast<std::uint8_t>(w);
-    // Win32 messages only: a RAS message's words may be separated by any punctuation.
-    if (message_entry(i).space == code_space::win32 && w + 1 < m.size() && m[w] == ' ' &&
-        msg_alnum(m[w + 1])) {
-      index.second[i] = static_cast<std::uint8_t>(to_lower(m[w + 1]));
+    if (message_entry(i).space == code_space::win32) {
+      if (w + 1 < m.size() && m[w] == ' ' && msg_alnum(m[w + 1])) {
+        index.second[i] = static_cast<std::uint8_t>(to_lower(m[w + 1]));
+      }
+    } else {  // a RAS message's words may be separated by any punctuation (match_words_at)
+      std::size_t k = w;
+      while (k < m.size() && !msg_alnum(m[k])) ++k;
+      if (k < m.size()) {
+        index.second[i] = static_cast<std::uint8_t>(to_lower(m[k]));
+      }
     }
   }
   return index;
@@ -252,15 +259,19 @@ constexpr void match_word(std::string_view text, std::size_t p, std::size_t w,
   g.end = npos;
   if (w - p > first_word_max) return;
   const std::size_t bucket = first_word_hash(text.data() + p, w - p);
-  // The first letter of the text's second word, if blanks come between (else 0).
+  // The first letter of the text's second word: after blanks (else 0), and after any bytes that
+  // are no letter or digit, within the line (else 0).
   std::size_t k = w;
   while (k < text.size() && msg_hspace(text[k])) ++k;
   const char second = k > w && k < text.size() ? to_lower(text[k]) : '\0';
+  while (k < text.size() && !msg_alnum(text[k]) && text[k] != '\n' && k - w < message_span_max) ++k;
+  const char second_any = k < text.size() && msg_alnum(text[k]) ? to_lower(text[k]) : '\0';
   for (std::size_t r = by_message.head[bucket]; r != 0; r = by_message.next[r - 1]) {
     const std::size_t row = r - 1;
     const error_info& e = message_entry(row);
     if (by_message.first[row] != w - p || e.kind == kind::marker) continue;
-    if (by_message.second[row] != 0 && static_cast<char>(by_message.second[row]) != second) {
+    const char want = e.space == code_space::win32 ? second : second_any;
+    if (by_message.second[row] != 0 && static_cast<char>(by_message.second[row]) != want) {
       continue;
     }
     const std::size_t end = match_message_at(text, p, e);

@@ -95,6 +95,16 @@ static_assert(messages_start_with_a_letter(),
 
 // What the word p[s, s + size) (size > 0) may start, by its slot and what follows it within
 // p[0, n): a message (start_text), a RAS phrase (start_ras), or nothing (0).
+// The bytes of a word's key: its first `size` bytes, all eight from eight on.
+inline constexpr std::uint64_t key_mask[9] = {0,
+                                              0xFFull,
+                                              0xFFFFull,
+                                              0xFFFFFFull,
+                                              0xFFFFFFFFull,
+                                              0xFFFFFFFFFFull,
+                                              0xFFFFFFFFFFFFull,
+                                              0xFFFFFFFFFFFFFFull,
+                                              ~std::uint64_t{0}};
 inline constexpr unsigned start_text = 1;
 inline constexpr unsigned start_ras = 2;
 IPSECERR_ALWAYS_INLINE inline unsigned word_starts(const char* p, std::size_t s, std::size_t size,
@@ -102,8 +112,7 @@ IPSECERR_ALWAYS_INLINE inline unsigned word_starts(const char* p, std::size_t s,
   if (size > first_word_max) return 0;
   std::uint64_t key = 0;
   if (n - s >= 8) {
-    key = load8(p + s) | 0x2020202020202020ull;
-    if (size < 8) key &= (std::uint64_t{1} << (8 * size)) - 1;
+    key = (load8(p + s) | 0x2020202020202020ull) & key_mask[size < 8 ? size : 8];
   } else {
     key = word_key(p + s, size);
   }
