@@ -77,7 +77,7 @@ inline namespace v1 {
 /// A message on a JSON line makes it read as JSON, as a code does (see JSON lines).
 ///
 /// Held between chunks: with message texts, at most max_carry = message_lookahead input bytes of
-/// a plain line (message_span_max + field_context_max + 1 = 555 with today's table: a word is
+/// a plain line (message_span_max + field_context_max + 1 = 949 with today's tables: a word is
 /// decided when that many bytes follow its start, or its line has ended), and history_size (96)
 /// bytes before them for the field rule's look back; without message texts, at most
 /// token_carry (96) bytes (a token and what decides it). Then json_tail_max bytes after a JSON
