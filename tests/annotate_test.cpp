@@ -646,8 +646,8 @@ TEST_CASE("annotate: a message's first word may be followed by what its comparis
   // A RAS text whose first word is one letter, as a tab-separated cell.
   const std::string no_cert =
       "A certificate could not be found.  Connections that use the L2TP protocol over IPSec "
-      "require "
-      "the installation of a machine certificate, also known as a computer certificate.";
+      "require the installation of a machine certificate, also known as a computer "
+      "certificate.";
   CHECK(annotated("766\t" + no_cert + "\n") == "766\t" + no_cert + " [ERROR_NO_CERTIFICATE]\n");
   // Words that start messages, followed by what no message has after them, start none.
   CHECK(annotated("peer-86 No-policy-configured the_quick IKE] SA: error\n") ==

@@ -294,8 +294,7 @@ TEST_CASE("find_message: what may stand between the first two words does not hid
     return false;
   };
   const auto with_gap = [](std::string_view m, std::string_view gap) {
-    std::size_t w = 0;
-    while (w < m.size() && ipsecerr::detail::msg_alnum(m[w])) ++w;
+    const std::size_t w = ipsecerr::detail::first_word_size(m);
     std::size_t k = w;
     while (k < m.size() && !ipsecerr::detail::msg_alnum(m[k])) ++k;
     return std::string(m.substr(0, w)) + std::string(gap) + std::string(m.substr(k));
@@ -305,8 +304,7 @@ TEST_CASE("find_message: what may stand between the first two words does not hid
     if (e.kind == ipsecerr::kind::marker) continue;
     CAPTURE(e.code);
     const std::string m = at_run_time(e.message);
-    std::size_t w = 0;
-    while (w < m.size() && ipsecerr::detail::msg_alnum(m[w])) ++w;
+    const std::size_t w = ipsecerr::detail::first_word_size(m);
     if (w == m.size()) continue;  // one word
     if (m[w] == ' ') {
       REQUIRE(found("Reason: " + with_gap(m, "\t \t"), e));

@@ -71,9 +71,11 @@ constexpr message_start_bits make_message_starts() noexcept {
       const auto c = size + 1 < t.size() ? static_cast<unsigned char>(t[size + 1]) : 0u;
       f.second |=
           msg_alnum(static_cast<char>(c)) ? std::uint32_t{1} << (c & 31u) : std::uint32_t{1} << 31;
+    } else if (after >= 128) {
+      f.high = true;
     } else {
-      f.bytes[after / 64 % 2] |= std::uint64_t{1} << (after % 64);
-      if (after == '\'' || after >= 128) f.high = true;
+      f.bytes[after / 64] |= std::uint64_t{1} << (after % 64);
+      if (after == '\'') f.high = true;  // the text may have a typographic apostrophe
     }
   }
   return m;
@@ -93,8 +95,6 @@ constexpr bool messages_start_with_a_letter() noexcept {
 static_assert(messages_start_with_a_letter(),
               "ipsecerr: message starts are looked for at words that start with a letter");
 
-// What the word p[s, s + size) (size > 0) may start, by its slot and what follows it within
-// p[0, n): a message (start_text), a RAS phrase (start_ras), or nothing (0).
 // The bytes of a word's key: its first `size` bytes, all eight from eight on.
 inline constexpr std::uint64_t key_mask[9] = {0,
                                               0xFFull,
@@ -105,6 +105,8 @@ inline constexpr std::uint64_t key_mask[9] = {0,
                                               0xFFFFFFFFFFFFull,
                                               0xFFFFFFFFFFFFFFull,
                                               ~std::uint64_t{0}};
+// What the word p[s, s + size) (size > 0) may start, by its slot and what follows it within
+// p[0, n): a message (start_text), a RAS phrase (start_ras), or nothing (0).
 inline constexpr unsigned start_text = 1;
 inline constexpr unsigned start_ras = 2;
 IPSECERR_ALWAYS_INLINE inline unsigned word_starts(const char* p, std::size_t s, std::size_t size,
@@ -163,31 +165,10 @@ constexpr bool vpn_context(std::string_view text, std::size_t at, std::size_t fr
   return false;
 }
 
-// Whether the decimal text of n holds a '7' or '8' followed by two digits.
-constexpr bool has_ras_digits(std::uint32_t n) noexcept {
-  const code_text t = to_decimal(n);
-  for (std::size_t i = 0; i + 2 < t.view().size(); ++i) {
-    const char c = t.view()[i];
-    if ((c == '7' || c == '8') && is_digit_byte(t.view()[i + 1]) &&
-        is_digit_byte(t.view()[i + 2])) {
-      return true;
-    }
-  }
-  return false;
-}
-constexpr bool ras_numbers_have_ras_digits() noexcept {
-  for (const error_info& e : ras_table) {
-    if (!has_ras_digits(e.code) || !has_ras_digits(0x80070000u | e.code)) return false;
-  }
-  return true;
-}
-static_assert(ras_numbers_have_ras_digits(),
-              "ipsecerr: ras_digits_in() looks for the digits every RAS code's number holds");
-
 // Whether p[from, to) holds a '7' or '8' followed by two digits, as the number of every RAS
 // phrase does, in decimal, with or without leading zeros or as its HRESULT (static_assert
-// above): a RAS or error word with none in the bytes that ras_at() reads after it names no code.
-inline bool ras_digits_in(const char* p, std::size_t from, std::size_t to) noexcept {
+// below): a RAS or error word with none in the bytes that ras_at() reads after it names no code.
+constexpr bool ras_digits_in(const char* p, std::size_t from, std::size_t to) noexcept {
   for (std::size_t i = from; i + 2 < to; ++i) {
     if ((p[i] == '7' || p[i] == '8') && is_digit_byte(p[i + 1]) && is_digit_byte(p[i + 2])) {
       return true;
@@ -195,6 +176,17 @@ inline bool ras_digits_in(const char* p, std::size_t from, std::size_t to) noexc
   }
   return false;
 }
+constexpr bool ras_numbers_have_ras_digits() noexcept {
+  for (const error_info& e : ras_table) {
+    for (const std::uint32_t n : {e.code, 0x80070000u | e.code}) {
+      const code_text t = to_decimal(n);
+      if (!ras_digits_in(t.view().data(), 0, t.view().size())) return false;
+    }
+  }
+  return true;
+}
+static_assert(ras_numbers_have_ras_digits(),
+              "ipsecerr: ras_digits_in() looks for the digits every RAS code's number holds");
 
 // How far around `error 809` ras_at() looks for the words that say the line is about a VPN.
 inline constexpr std::size_t ras_context_before = 90;
