@@ -109,20 +109,10 @@ inline constexpr std::uint64_t key_mask[9] = {0,
 // p[0, n): a message (start_text), a RAS phrase (start_ras), or nothing (0).
 inline constexpr unsigned start_text = 1;
 inline constexpr unsigned start_ras = 2;
-IPSECERR_ALWAYS_INLINE inline unsigned word_starts(const char* p, std::size_t s, std::size_t size,
-                                                   std::size_t n) noexcept {
-  if (size > first_word_max) return 0;
-  std::uint64_t key = 0;
-  if (n - s >= 8) {
-    key = (load8(p + s) | 0x2020202020202020ull) & key_mask[size < 8 ? size : 8];
-  } else {
-    key = word_key(p + s, size);
-  }
-  const std::uint8_t id = message_starts.slot[word_slot(key, size)];
-  if (id == 0) return 0;
-  const message_follow& f = message_starts.follow[id - 1];
+// What may follow the word p[s, w) whose slot leads to f, within p[0, n).
+IPSECERR_ALWAYS_INLINE inline unsigned follow_starts(const message_follow& f, const char* p,
+                                                     std::size_t w, std::size_t n) noexcept {
   const unsigned ras = f.ras ? start_ras : 0u;
-  const std::size_t w = s + size;
   if (w == n || f.any) return ras | start_text;
   const auto c = static_cast<unsigned char>(p[w]);
   if (c != ' ' && c != '\t') {
@@ -136,6 +126,20 @@ IPSECERR_ALWAYS_INLINE inline unsigned word_starts(const char* p, std::size_t s,
   const bool ok =
       msg_alnum(p[k]) && (f.second >> (static_cast<unsigned char>(p[k]) & 31u) & 1u) != 0;
   return ras | (ok ? start_text : 0u);
+}
+// The slot of a word of `size` bytes (1 to first_word_max) at p[s], with eight bytes readable
+// there.
+IPSECERR_ALWAYS_INLINE inline std::uint8_t slot_of_word(const char* p, std::size_t s,
+                                                        std::size_t size) noexcept {
+  const std::uint64_t key = (load8(p + s) | 0x2020202020202020ull) & key_mask[size < 8 ? size : 8];
+  return message_starts.slot[word_slot(key, size)];
+}
+IPSECERR_ALWAYS_INLINE inline unsigned word_starts(const char* p, std::size_t s, std::size_t size,
+                                                   std::size_t n) noexcept {
+  if (size > first_word_max) return 0;
+  const std::uint8_t id = n - s >= 8 ? slot_of_word(p, s, size)
+                                     : message_starts.slot[word_slot(word_key(p + s, size), size)];
+  return id == 0 ? 0u : follow_starts(message_starts.follow[id - 1], p, s + size, n);
 }
 
 // ---- RAS codes where the line says it is one. ----
@@ -234,43 +238,36 @@ class message_start_finder {
   /// The first such word start at or after i (i never decreases from call to call), or n; its
   /// word ends at p[end()].
   std::size_t next(std::size_t i) noexcept {
+#if IPSECERR_ANNOTATE_SSE2
     for (;;) {
       if (i < end_) {
-        std::uint64_t left = i - block_ < 64 ? bits_ >> (i - block_) << (i - block_) : 0;
-        while (left != 0) {
-          const std::size_t o = lowest_bit(left);
+        if (i > block_) bits_ &= ~std::uint64_t{0} << (i - block_);
+        while (bits_ != 0) {
+          const std::size_t o = lowest_bit(bits_);
+          bits_ &= bits_ - 1;
           const std::size_t k = block_ + o;
-          // The word's size: its run of alnum bits, and past the block byte by byte.
-          // Bit j of run: byte k + j is no letter or digit (always set from j = 64 - o on).
-          const std::uint64_t run = ~(alnum_ >> o);
-          std::size_t size = run == 0 ? 64 : lowest_bit(run);
-          if (size == 64 - o) {
-            std::size_t w = k + size;
-            while (w < n_ && msg_alnum(p_[w])) ++w;
-            size = w - k;
-          }
-          const unsigned what = word_starts(p_, k, size, n_);
+          const std::size_t size = word_size(o);
+          if (size > first_word_max) continue;
+          const std::uint8_t id = slot_of_word(p_, k, size);
+          if (id == 0) continue;
+          const unsigned what = follow_starts(message_starts.follow[id - 1], p_, k + size, n_);
           if (what != 0) {
             word_end_ = k + size;
             what_ = what;
             return k;
           }
-          left &= left - 1;
         }
         i = end_;
       }
-#if IPSECERR_ANNOTATE_SSE2
       if (i > n_ || n_ - i < 64) break;
       block_ = i;
-      end_ = i + 64;
+      end_ = i + start_step;
       std::uint64_t letters = 0;
       alnum_ = alnum64(p_ + i, letters);
       const std::uint64_t prev = msg_alnum(i == 0 ? before_ : p_[i - 1]) ? 1u : 0u;
-      bits_ = letters & ~(alnum_ << 1 | prev);  // no message starts with a digit
-#else
-      break;
-#endif
+      bits_ = letters & ~(alnum_ << 1 | prev) & ((std::uint64_t{1} << start_step) - 1);
     }
+#endif
     for (; i < n_; ++i) {
       const char b = i == 0 ? before_ : p_[i - 1];
       if (msg_alnum(p_[i]) && !is_digit_byte(p_[i]) && !msg_alnum(b)) {
@@ -295,17 +292,30 @@ class message_start_finder {
 
  private:
 #if IPSECERR_ANNOTATE_SSE2
-  // One bit per byte of p[0, 64) that is an ASCII letter or digit (alnum), or a letter.
+  // Blocks read 64 bytes and look at word starts among the first start_step: the size of a word
+  // that starts there is known from the block's bits up to more than first_word_max bytes.
+  static constexpr std::size_t start_step = 48;
+  static_assert(64 - start_step > first_word_max && 64 - start_step >= 8,
+                "message_start_finder: a word that may start a message ends within the block");
+
+  // The size of the word at block position o < start_step, exact up to 64 - o bytes (more than
+  // first_word_max): its run of alnum bits.
+  std::size_t word_size(std::size_t o) const noexcept {
+    return lowest_bit(~(alnum_ >> o) | std::uint64_t{1} << 63);
+  }
+
+  // One bit per byte of p[0, 64) that is an ASCII letter or digit (alnum), or a letter. Ranges by
+  // one signed comparison: adding 0x80 - lo maps lo..hi to -128..-128 + (hi - lo).
   static std::uint64_t alnum64(const char* p, std::uint64_t& letters) noexcept {
     std::uint64_t bits = 0;
     letters = 0;
     for (std::size_t q = 0; q < 4; ++q) {
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
       const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
-      const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
-                                           _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
-      const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-                                          _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+      const __m128i letter =
+          _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8(0x80 - 'a')), _mm_set1_epi8(-128 + 26));
+      const __m128i digit =
+          _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(0x80 - '0')), _mm_set1_epi8(-128 + 10));
       const auto m = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
       bits |= std::uint64_t{m} << (16 * q);
       letters |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(letter))} << (16 * q);
@@ -317,10 +327,12 @@ class message_start_finder {
   const char* p_;
   std::size_t n_;
   char before_;
-  std::size_t block_ = 0;
-  std::size_t end_ = 0;
-  std::uint64_t bits_ = 0;   // word starts of the block
+#if IPSECERR_ANNOTATE_SSE2
+  std::size_t block_ = 0;    // the block read last: positions [block_, end_) looked at
+  std::size_t end_ = 0;      // (none at first)
+  std::uint64_t bits_ = 0;   // its word starts not yet looked at
   std::uint64_t alnum_ = 0;  // its letters and digits
+#endif
   std::size_t word_end_ = 0;
   unsigned what_ = 0;
 };
