@@ -239,34 +239,51 @@ class message_start_finder {
   /// word ends at p[end()].
   std::size_t next(std::size_t i) noexcept {
 #if IPSECERR_ANNOTATE_SSE2
+    // The block's state in locals: the text is read as char, which may alias any member, so the
+    // compiler would otherwise store and reload the members around every read of the text.
+    std::size_t block = block_;
+    std::size_t end = end_;
+    std::uint64_t bits = bits_;
+    std::uint64_t alnum = alnum_;
+    const char* const p = p_;
     for (;;) {
-      if (i < end_) {
-        if (i > block_) bits_ &= ~std::uint64_t{0} << (i - block_);
-        while (bits_ != 0) {
-          const std::size_t o = lowest_bit(bits_);
-          bits_ &= bits_ - 1;
-          const std::size_t k = block_ + o;
-          const std::size_t size = word_size(o);
+      if (i < end) {
+        if (i > block) bits &= ~std::uint64_t{0} << (i - block);
+        while (bits != 0) {
+          const std::size_t o = lowest_bit(bits);
+          bits &= bits - 1;
+          // The word's size: its run of alnum bits, exact up to 64 - o bytes (more than
+          // first_word_max, as o < start_step).
+          const std::size_t size = lowest_bit(~(alnum >> o) | std::uint64_t{1} << 63);
           if (size > first_word_max) continue;
-          const std::uint8_t id = slot_of_word(p_, k, size);
+          const std::size_t k = block + o;
+          const std::uint8_t id = slot_of_word(p, k, size);
           if (id == 0) continue;
-          const unsigned what = follow_starts(message_starts.follow[id - 1], p_, k + size, n_);
+          const unsigned what = follow_starts(message_starts.follow[id - 1], p, k + size, n_);
           if (what != 0) {
+            block_ = block;
+            end_ = end;
+            bits_ = bits;
+            alnum_ = alnum;
             word_end_ = k + size;
             what_ = what;
             return k;
           }
         }
-        i = end_;
+        i = end;
       }
       if (i > n_ || n_ - i < 64) break;
-      block_ = i;
-      end_ = i + start_step;
+      block = i;
+      end = i + start_step;
       std::uint64_t letters = 0;
-      alnum_ = alnum64(p_ + i, letters);
-      const std::uint64_t prev = msg_alnum(i == 0 ? before_ : p_[i - 1]) ? 1u : 0u;
-      bits_ = letters & ~(alnum_ << 1 | prev) & ((std::uint64_t{1} << start_step) - 1);
+      alnum = alnum64(p + i, letters);
+      const std::uint64_t prev = msg_alnum(i == 0 ? before_ : p[i - 1]) ? 1u : 0u;
+      bits = letters & ~(alnum << 1 | prev) & ((std::uint64_t{1} << start_step) - 1);
     }
+    block_ = block;
+    end_ = end;
+    bits_ = bits;
+    alnum_ = alnum;
 #endif
     for (; i < n_; ++i) {
       const char b = i == 0 ? before_ : p_[i - 1];
@@ -297,12 +314,6 @@ class message_start_finder {
   static constexpr std::size_t start_step = 48;
   static_assert(64 - start_step > first_word_max && 64 - start_step >= 8,
                 "message_start_finder: a word that may start a message ends within the block");
-
-  // The size of the word at block position o < start_step, exact up to 64 - o bytes (more than
-  // first_word_max): its run of alnum bits.
-  std::size_t word_size(std::size_t o) const noexcept {
-    return lowest_bit(~(alnum_ >> o) | std::uint64_t{1} << 63);
-  }
 
   // One bit per byte of p[0, 64) that is an ASCII letter or digit (alnum), or a letter. Ranges by
   // one signed comparison: adding 0x80 - lo maps lo..hi to -128..-128 + (hi - lo).
