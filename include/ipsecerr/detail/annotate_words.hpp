@@ -197,7 +197,7 @@ inline constexpr std::size_t ras_context_before = 90;
 inline constexpr std::size_t ras_context_after = 400;
 
 // The RAS code named at the word text[s, w): `RAS 809`, `RAS error 809`, `RAS error code: 809`
-// and RasClient's sentence `The error code returned on failure is 809.` (find_ras_phrase(),
+// and RasClient's sentence `The error code returned on failure is 809.` (ras_phrase_at(),
 // where only a RAS reading counts: 13801 there is an IPsec Win32 code, annotated as a token);
 // or `error 809` / `Error 789:` when the line says it is about a VPN connection (vpn_context()
 // within `before` bytes before the phrase and `after` bytes after it). The code must be in the
@@ -208,8 +208,8 @@ constexpr ras_hit ras_at(std::string_view text, std::size_t s, std::size_t w, st
     return {};
   }
   const std::size_t view_end = text.size() - s > 64 ? s + 64 : text.size();
-  const phrase_match m = find_ras_phrase(text.substr(0, view_end), s);
-  if (m.found() && m.first == s) {
+  const phrase_match m = ras_phrase_at(text.substr(0, view_end), s);
+  if (m.found()) {
     if (m.space != code_space::ras) return {};
     const error_info* e = find_ras(m.code);
     return e == nullptr ? ras_hit{} : ras_hit{e, m.last};

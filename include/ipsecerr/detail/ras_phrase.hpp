@@ -97,46 +97,52 @@ constexpr std::size_t number_end(std::string_view text, std::size_t at) noexcept
   return end;
 }
 
+// The phrase that begins at text[at], if one does (found() is false otherwise).
+constexpr phrase_match ras_phrase_at(std::string_view text, std::size_t at) noexcept {
+  constexpr std::string_view sentence = "error code returned on failure is";
+  if (at >= text.size()) return {};
+  const char c = detail::to_lower(text[at]);
+  std::size_t p = 0;
+  bool ras = true;
+  if (c == 'r' && detail::whole_word_at(text, at, "ras")) {
+    p = detail::skip_blanks(text, at + 3);
+    if (detail::whole_word_at(text, p, "error")) {
+      p = detail::skip_blanks(text, p + 5);
+      if (detail::whole_word_at(text, p, "code")) p = detail::skip_blanks(text, p + 4);
+    }
+    if (p < text.size() && (text[p] == ':' || text[p] == '#')) p = detail::skip_blanks(text, p + 1);
+    if (p == at + 3) return {};  // "RAS" must be followed by a blank, ':' or '#'
+  } else if (c == 'e' && detail::whole_word_at(text, at, "error") &&
+             detail::word_at(text, at, sentence)) {
+    p = detail::skip_blanks(text, at + sentence.size());
+    if (p == at + sentence.size()) return {};
+    ras = false;
+  } else {
+    return {};
+  }
+  const std::size_t end = detail::number_end(text, p);
+  if (end == 0) return {};
+  const detail::ras_number n = detail::read_ras_number(text.substr(p, end - p), 10);
+  if (!n.ok) return {};
+  phrase_match m;
+  m.code = n.value;
+  m.first = at;
+  m.number = p;
+  m.last = end;
+  if (!ras) {
+    const bool in_ras = find_ras(n.value) != nullptr;
+    const bool in_win32 = !in_ras && find(n.value) != nullptr;
+    ras = in_ras || (!in_win32 && n.value >= detail::ras_base && n.value <= detail::ras_base_end);
+  }
+  m.space = ras ? code_space::ras : code_space::win32;
+  return m;
+}
+
 // find_ras_phrase()'s scan: the first phrase at or after `from`.
 constexpr phrase_match next_ras_phrase(std::string_view text, std::size_t from) noexcept {
-  constexpr std::string_view sentence = "error code returned on failure is";
   for (std::size_t at = from; at < text.size(); ++at) {
-    const char c = detail::to_lower(text[at]);
-    std::size_t p = 0;
-    bool ras = true;
-    if (c == 'r' && detail::whole_word_at(text, at, "ras")) {
-      p = detail::skip_blanks(text, at + 3);
-      if (detail::whole_word_at(text, p, "error")) {
-        p = detail::skip_blanks(text, p + 5);
-        if (detail::whole_word_at(text, p, "code")) p = detail::skip_blanks(text, p + 4);
-      }
-      if (p < text.size() && (text[p] == ':' || text[p] == '#'))
-        p = detail::skip_blanks(text, p + 1);
-      if (p == at + 3) continue;  // "RAS" must be followed by a blank, ':' or '#'
-    } else if (c == 'e' && detail::whole_word_at(text, at, "error") &&
-               detail::word_at(text, at, sentence)) {
-      p = detail::skip_blanks(text, at + sentence.size());
-      if (p == at + sentence.size()) continue;
-      ras = false;
-    } else {
-      continue;
-    }
-    const std::size_t end = detail::number_end(text, p);
-    if (end == 0) continue;
-    const detail::ras_number n = detail::read_ras_number(text.substr(p, end - p), 10);
-    if (!n.ok) continue;
-    phrase_match m;
-    m.code = n.value;
-    m.first = at;
-    m.number = p;
-    m.last = end;
-    if (!ras) {
-      const bool in_ras = find_ras(n.value) != nullptr;
-      const bool in_win32 = !in_ras && find(n.value) != nullptr;
-      ras = in_ras || (!in_win32 && n.value >= detail::ras_base && n.value <= detail::ras_base_end);
-    }
-    m.space = ras ? code_space::ras : code_space::win32;
-    return m;
+    const phrase_match m = ras_phrase_at(text, at);
+    if (m.found()) return m;
   }
   return {};
 }
