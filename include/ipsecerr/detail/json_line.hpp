@@ -12,6 +12,7 @@
 #include "../form.hpp"
 #include "../message.hpp"
 #include "annotate_scan.hpp"
+#include "annotate_words.hpp"
 
 namespace ipsecerr {
 inline namespace v1 {
@@ -403,7 +404,8 @@ class json_line {
       after_word_ = ' ';
       word_decide(' ');
     }
-    if (forms_.contains_messages() && value_size_ <= value_max) {
+    if (forms_.contains_messages() && value_size_ <= value_max &&
+        may_hold_message(std::string_view(value_, value_size_))) {
       // The value is a whole field: short texts count as well as distinctive ones.
       const message_hits hits = find_messages(std::string_view(value_, value_size_));
       for (const message_hit& h : hits) add_code(h.entry, true);
