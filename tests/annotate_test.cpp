@@ -676,13 +676,10 @@ std::string with_found_messages(const std::string& text) {
   return out;
 }
 
-}  // namespace
-
-TEST_CASE("annotate: message texts are found where find_messages finds them, in any chunking") {
-  // Random lines of message texts (as Windows has them, lower-cased, with runs of spaces or
-  // typographic apostrophes), words that start messages, and field delimiters; no digits, so no
-  // code token or RAS phrase. The annotator's filter of first words must let every start through.
-  std::mt19937 rng(13823);
+// Pieces of random lines: message texts (as Windows has them, lower-cased, with runs of blanks or
+// typographic apostrophes), words that start messages, and field delimiters; no digits, so no code
+// token or RAS phrase. For a JSON string value (json), no quote, backslash or control character.
+std::vector<std::string> message_pieces(bool json) {
   std::vector<std::string> pieces;
   for (std::size_t row = 0; row < ipsecerr::detail::message_rows; ++row) {
     const ipsecerr::error_info& e = ipsecerr::detail::message_entry(row);
@@ -694,7 +691,7 @@ TEST_CASE("annotate: message texts are found where find_messages finds them, in 
     std::string curly;
     for (const char c : m) {
       lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      spaced += c == ' ' ? std::string(" \t ") : std::string(1, c);
+      spaced += c == ' ' ? std::string(json ? "   " : " \t ") : std::string(1, c);
       curly += c == '\'' ? std::string("\u2019") : std::string(1, c);
     }
     pieces.push_back(lower);
@@ -707,8 +704,18 @@ TEST_CASE("annotate: message texts are found where find_messages finds them, in 
   }
   for (const char* d :
        {" ", " ", " ", "\t", ": ", "\"", "'", "-", "<x>", "</x>", "|", ".", "\u2019", "\n", "\n"}) {
-    pieces.emplace_back(d);
+    const std::string_view v(d);
+    if (!json || v.find_first_of("\"\\\t\n") == std::string_view::npos) pieces.emplace_back(d);
   }
+  return pieces;
+}
+
+}  // namespace
+
+TEST_CASE("annotate: message texts are found where find_messages finds them, in any chunking") {
+  // The annotator's filter of first words must let every start through.
+  std::mt19937 rng(13823);
+  const std::vector<std::string> pieces = message_pieces(false);
   for (int round = 0; round < 300; ++round) {
     std::string input;
     const std::size_t count = 1 + rng() % 40;
@@ -719,6 +726,31 @@ TEST_CASE("annotate: message texts are found where find_messages finds them, in 
     const result r = annotate_chunks(at_run_time(input), cuts);
     REQUIRE(r.plain == input);
     REQUIRE(r.all == with_found_messages(input));
+  }
+}
+
+TEST_CASE("annotate: a JSON string value lists the messages find_messages finds in it") {
+  // The first-word table decides which values go to the message index: it must let every value
+  // with a message through.
+  std::mt19937 rng(13825);
+  const std::vector<std::string> pieces = message_pieces(true);
+  for (int round = 0; round < 300; ++round) {
+    std::string value;
+    const std::size_t count = 1 + rng() % 6;
+    for (std::size_t i = 0; i < count; ++i) value += pieces[rng() % pieces.size()];
+    if (value.size() > ipsecerr::annotator::json_value_max) continue;
+    const std::string line = R"({"m":")" + value + R"("})";
+    std::string member;
+    for (const ipsecerr::message_hit& h : ipsecerr::find_messages(value)) {
+      member += std::string(member.empty() ? "" : ",") + R"({"code":)" +
+                std::to_string(h.entry->code) + R"(,"name":")" + std::string(h.entry->name) +
+                R"(","at":"/m","match":"message"})";
+    }
+    const std::string expected =
+        member.empty() ? line
+                       : line.substr(0, line.size() - 1) + R"(,"ipsecerr":[)" + member + "]}";
+    const result r = annotate_chunks(at_run_time(line + "\n"), {1 + rng() % line.size()});
+    REQUIRE(r.all == expected + "\n");
   }
 }
 
