@@ -125,30 +125,6 @@ constexpr const error_info* find_ntstatus(std::uint32_t value) noexcept {
   return nullptr;
 }
 
-// A number read from digits in some base: ok is false for no digits, a non-digit or overflow.
-struct number {
-  std::uint32_t value = 0;
-  bool ok = false;
-};
-
-constexpr number read_number(std::string_view digits, std::uint32_t base) noexcept {
-  number n;
-  // At most 10 decimal or 8 hex digits after leading zeros fit in 64 bits without a check.
-  std::size_t first = 0;
-  while (first + 1 < digits.size() && digits[first] == '0') ++first;
-  if (digits.empty() || digits.size() - first > (base == 10 ? 10u : 8u)) return n;
-  std::uint64_t value = 0;
-  for (std::size_t i = first; i < digits.size(); ++i) {
-    const std::uint32_t d = char_class.hex_value[static_cast<unsigned char>(digits[i])];
-    if (d >= base) return n;
-    value = value * base + d;
-  }
-  if (value > 0xFFFFFFFFu) return n;
-  n.value = static_cast<std::uint32_t>(value);
-  n.ok = true;
-  return n;
-}
-
 constexpr bool is_win32(std::uint32_t value) noexcept { return value <= 0xFFFFu; }
 constexpr bool is_hresult_from_win32(std::uint32_t value) noexcept {
   return (value & 0xFFFF0000u) == 0x80070000u;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // ipsecerr internals: the ASCII helpers that every header uses, usable in constant expressions:
-// character classes (one table lookup per character), case folding, plain byte comparisons.
+// character classes (one table lookup per character), case folding, plain byte comparisons, and
+// digits read as a number.
 #ifndef IPSECERR_DETAIL_ASCII_HPP
 #define IPSECERR_DETAIL_ASCII_HPP
 
@@ -95,6 +96,30 @@ constexpr bool equal_folded(std::string_view a, std::string_view b) noexcept {
     if (to_lower(a[i]) != to_lower(b[i])) return false;
   }
   return true;
+}
+
+// A number read from digits in some base: ok is false for no digits, a non-digit or overflow.
+struct number {
+  std::uint32_t value = 0;
+  bool ok = false;
+};
+
+constexpr number read_number(std::string_view digits, std::uint32_t base) noexcept {
+  number n;
+  // At most 10 decimal or 8 hex digits after leading zeros fit in 64 bits without a check.
+  std::size_t first = 0;
+  while (first + 1 < digits.size() && digits[first] == '0') ++first;
+  if (digits.empty() || digits.size() - first > (base == 10 ? 10u : 8u)) return n;
+  std::uint64_t value = 0;
+  for (std::size_t i = first; i < digits.size(); ++i) {
+    const std::uint32_t d = char_class.hex_value[static_cast<unsigned char>(digits[i])];
+    if (d >= base) return n;
+    value = value * base + d;
+  }
+  if (value > 0xFFFFFFFFu) return n;
+  n.value = static_cast<std::uint32_t>(value);
+  n.ok = true;
+  return n;
 }
 
 }  // namespace detail

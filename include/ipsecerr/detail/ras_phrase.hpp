@@ -14,21 +14,11 @@ namespace ipsecerr {
 inline namespace v1 {
 namespace detail {
 
-// Digits in base 10 or 16 as a 32-bit value; ok is false for no digits, another byte or overflow.
-struct ras_number {
-  std::uint32_t value;
-  bool ok;
-};
-constexpr ras_number read_ras_number(std::string_view digits, std::uint32_t base) noexcept {
-  if (digits.empty() || digits.size() > 20) return {0, false};
-  std::uint64_t value = 0;
-  for (const char c : digits) {
-    const std::uint32_t d = char_class.hex_value[static_cast<unsigned char>(c)];
-    if (d >= base) return {0, false};
-    value = value * base + d;
-    if (value > 0xFFFFFFFFu) return {0, false};
-  }
-  return {static_cast<std::uint32_t>(value), true};
+// Digits in base 10 or 16 as a 32-bit value, as read_number() reads them, but no more than 20
+// bytes in all (leading zeros included): ok is false for no digits, another byte, overflow or a
+// longer run.
+constexpr number read_ras_number(std::string_view digits, std::uint32_t base) noexcept {
+  return digits.size() > 20 ? number{} : read_number(digits, base);
 }
 
 // A RAS code or its HRESULT_FROM_WIN32, as a plain RAS code; 0 for anything else.
@@ -52,14 +42,14 @@ constexpr std::uint32_t ras_token_code(std::string_view t) noexcept {
   const char first = t.front();
   if (first >= '0' && first <= '9') {
     if (t.size() > 2 && first == '0' && (t[1] == 'x' || t[1] == 'X')) {
-      const ras_number n = read_ras_number(t.substr(2), 16);
+      const number n = read_ras_number(t.substr(2), 16);
       return n.ok ? ras_code_or_hresult(n.value) : 0;
     }
-    const ras_number n = read_ras_number(t, 10);
+    const number n = read_ras_number(t, 10);
     return n.ok ? ras_code_or_hresult(n.value) : 0;
   }
   if (first == '-') {
-    const ras_number n = read_ras_number(t.substr(1), 10);
+    const number n = read_ras_number(t.substr(1), 10);
     if (!n.ok || n.value == 0 || n.value > 0x80000000u) return 0;
     const std::uint32_t v = 0u - n.value;
     return (v & 0xFFFF0000u) == 0x80070000u ? ras_code_or_hresult(v) : 0;
@@ -122,7 +112,7 @@ constexpr phrase_match ras_phrase_at(std::string_view text, std::size_t at) noex
   }
   const std::size_t end = detail::number_end(text, p);
   if (end == 0) return {};
-  const detail::ras_number n = detail::read_ras_number(text.substr(p, end - p), 10);
+  const detail::number n = detail::read_ras_number(text.substr(p, end - p), 10);
   if (!n.ok) return {};
   phrase_match m;
   m.code = n.value;
