@@ -710,6 +710,15 @@ std::vector<std::string> message_pieces(bool json) {
   return pieces;
 }
 
+// 1 to `most` random pieces in a row.
+std::string random_text(std::mt19937& rng, const std::vector<std::string>& pieces,
+                        std::size_t most) {
+  std::string text;
+  const std::size_t count = 1 + rng() % most;
+  for (std::size_t i = 0; i < count; ++i) text += pieces[rng() % pieces.size()];
+  return text;
+}
+
 }  // namespace
 
 TEST_CASE("annotate: message texts are found where find_messages finds them, in any chunking") {
@@ -717,9 +726,7 @@ TEST_CASE("annotate: message texts are found where find_messages finds them, in 
   std::mt19937 rng(13823);
   const std::vector<std::string> pieces = message_pieces(false);
   for (int round = 0; round < 300; ++round) {
-    std::string input;
-    const std::size_t count = 1 + rng() % 40;
-    for (std::size_t i = 0; i < count; ++i) input += pieces[rng() % pieces.size()];
+    const std::string input = random_text(rng, pieces, 40);
     if (input[0] == '{') continue;
     std::vector<std::size_t> cuts;
     for (std::size_t at = 0; at < input.size(); at += 1 + rng() % 300) cuts.push_back(at);
@@ -735,9 +742,7 @@ TEST_CASE("annotate: a JSON string value lists the messages find_messages finds 
   std::mt19937 rng(13825);
   const std::vector<std::string> pieces = message_pieces(true);
   for (int round = 0; round < 300; ++round) {
-    std::string value;
-    const std::size_t count = 1 + rng() % 6;
-    for (std::size_t i = 0; i < count; ++i) value += pieces[rng() % pieces.size()];
+    const std::string value = random_text(rng, pieces, 6);
     if (value.size() > ipsecerr::annotator::json_value_max) continue;
     const std::string line = R"({"m":")" + value + R"("})";
     std::string member;
