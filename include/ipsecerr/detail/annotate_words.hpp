@@ -142,22 +142,6 @@ IPSECERR_ALWAYS_INLINE inline unsigned word_starts(const char* p, std::size_t s,
   return id == 0 ? 0u : follow_starts(message_starts.follow[id - 1], p, s + size, n);
 }
 
-// Whether a word of text may start a message (word_starts() gives start_text): where none does,
-// find_messages() finds nothing, as the annotator's own search relies on. One table lookup a word
-// instead of a walk of the message index and the zeroing of its result.
-inline bool may_hold_message(std::string_view text) noexcept {
-  const char* const p = text.data();
-  const std::size_t n = text.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!msg_alnum(p[i])) continue;
-    std::size_t w = i + 1;
-    while (w < n && msg_alnum(p[w])) ++w;
-    if (!is_digit_byte(p[i]) && (word_starts(p, i, w - i, n) & start_text) != 0) return true;
-    i = w;
-  }
-  return false;
-}
-
 // ---- RAS codes where the line says it is one. ----
 
 // A RAS code found in a text: the entry and where its number ends (the place for the name).
@@ -363,6 +347,18 @@ class message_start_finder {
   std::size_t word_end_ = 0;
   unsigned what_ = 0;
 };
+
+// Whether a word of text may start a message (one that message_start_finder stops at for a
+// message text): where none does, find_messages() finds nothing, as the annotator's own search
+// relies on. A table lookup a word instead of a walk of the message index and the zeroing of its
+// result.
+inline bool may_hold_message(std::string_view text) noexcept {
+  message_start_finder starts(text.data(), text.size(), ' ');
+  for (std::size_t s = 0; (s = starts.next(s)) < text.size(); s = starts.end()) {
+    if ((starts.what() & start_text) != 0) return true;
+  }
+  return false;
+}
 
 }  // namespace detail
 }  // namespace v1
