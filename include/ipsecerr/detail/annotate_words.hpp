@@ -239,51 +239,42 @@ class message_start_finder {
   /// word ends at p[end()].
   std::size_t next(std::size_t i) noexcept {
 #if IPSECERR_ANNOTATE_SSE2
-    // The block's state in locals: the text is read as char, which may alias any member, so the
-    // compiler would otherwise store and reload the members around every read of the text.
-    std::size_t block = block_;
-    std::size_t end = end_;
-    std::uint64_t bits = bits_;
-    std::uint64_t alnum = alnum_;
+    // The block in a local: the text is read as char, which may alias any member, so the compiler
+    // would otherwise store and reload the members around every read of the text.
+    block_state blk = block_;
     const char* const p = p_;
     for (;;) {
-      if (i < end) {
-        if (i > block) bits &= ~std::uint64_t{0} << (i - block);
-        while (bits != 0) {
-          const std::size_t o = lowest_bit(bits);
-          bits &= bits - 1;
+      if (i < blk.end) {
+        if (i > blk.first) blk.bits &= ~std::uint64_t{0} << (i - blk.first);
+        while (blk.bits != 0) {
+          const std::size_t o = lowest_bit(blk.bits);
+          blk.bits &= blk.bits - 1;
           // The word's size: its run of alnum bits, exact up to 64 - o bytes (more than
           // first_word_max, as o < start_step).
-          const std::size_t size = lowest_bit(~(alnum >> o) | std::uint64_t{1} << 63);
+          const std::size_t size = lowest_bit(~(blk.alnum >> o) | std::uint64_t{1} << 63);
           if (size > first_word_max) continue;
-          const std::size_t k = block + o;
+          const std::size_t k = blk.first + o;
           const std::uint8_t id = slot_of_word(p, k, size);
           if (id == 0) continue;
           const unsigned what = follow_starts(message_starts.follow[id - 1], p, k + size, n_);
           if (what != 0) {
-            block_ = block;
-            end_ = end;
-            bits_ = bits;
-            alnum_ = alnum;
+            block_ = blk;
             word_end_ = k + size;
             what_ = what;
             return k;
           }
         }
-        i = end;
+        i = blk.end;
       }
       if (i > n_ || n_ - i < 64) break;
-      block = i;
-      end = i + start_step;
+      blk.first = i;
+      blk.end = i + start_step;
       std::uint64_t letters = 0;
-      alnum = alnum64(p + i, letters);
+      blk.alnum = alnum64(p + i, letters);
       const std::uint64_t prev = msg_alnum(i == 0 ? before_ : p[i - 1]) ? 1u : 0u;
-      bits = letters & ~(alnum << 1 | prev) & ((std::uint64_t{1} << start_step) - 1);
+      blk.bits = letters & ~(blk.alnum << 1 | prev) & ((std::uint64_t{1} << start_step) - 1);
     }
-    block_ = block;
-    end_ = end;
-    bits_ = bits;
-    alnum_ = alnum;
+    block_ = blk;
 #endif
     for (; i < n_; ++i) {
       const char b = i == 0 ? before_ : p_[i - 1];
@@ -339,10 +330,14 @@ class message_start_finder {
   std::size_t n_;
   char before_;
 #if IPSECERR_ANNOTATE_SSE2
-  std::size_t block_ = 0;    // the block read last: positions [block_, end_) looked at
-  std::size_t end_ = 0;      // (none at first)
-  std::uint64_t bits_ = 0;   // its word starts not yet looked at
-  std::uint64_t alnum_ = 0;  // its letters and digits
+  // The block read last: positions [first, end) looked at (none at first).
+  struct block_state {
+    std::size_t first = 0;
+    std::size_t end = 0;
+    std::uint64_t bits = 0;   // its word starts not yet looked at
+    std::uint64_t alnum = 0;  // its letters and digits
+  };
+  block_state block_;
 #endif
   std::size_t word_end_ = 0;
   unsigned what_ = 0;
