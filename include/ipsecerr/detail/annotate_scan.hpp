@@ -25,28 +25,37 @@ inline namespace v1 {
 
 namespace detail {
 
-// Every code's decimal form starts with 1 or 2 (1469 to 13932), and so do its HRESULT as
-// unsigned (2147942400 to 2148007935) and signed decimal (-2146959361 to -2147024896); a leading
-// zero may come first. So a decimal token to annotate starts with 0, 1 or 2.
-constexpr bool codes_start_with_1_or_2() noexcept {
-  for (const error_info& e : table) {
-    const char first = to_decimal(e.code).data()[0];
-    if (first != '1' && first != '2') return false;
-  }
-  return to_decimal(0x80070000u).data()[0] == '2' && to_decimal(0x8007FFFFu).data()[0] == '2' &&
-         to_decimal(0u - 0x80070000u).data()[0] == '2' &&
-         to_decimal(0u - 0x8007FFFFu).data()[0] == '2';
+// Every code's decimal form starts with 11, 13 or 14 (1469, 11033, 13000 to 13932), and its
+// HRESULT as unsigned (2147942400 to 2148007935) and as signed decimal (-2146959361 to
+// -2147024896) with 21; leading zeros may come first. So a decimal token to annotate starts with
+// 0, 11, 13, 14 or 21.
+constexpr bool decimal_prefix(char a, char b) noexcept {
+  return a == '0' || (a == '1' && (b == '1' || b == '3' || b == '4')) || (a == '2' && b == '1');
 }
-static_assert(codes_start_with_1_or_2(),
-              "ipsecerr: the annotator looks for decimal codes starting with 0, 1 or 2 only");
+constexpr bool codes_have_decimal_prefixes() noexcept {
+  for (const error_info& e : table) {
+    const code_text t = to_decimal(e.code);
+    if (!decimal_prefix(t.data()[0], t.data()[1])) return false;
+  }
+  // The ends of each range: numbers of as many digits between them share their first digits.
+  for (const std::uint32_t v : {0x80070000u, 0x8007FFFFu, 0u - 0x80070000u, 0u - 0x8007FFFFu}) {
+    const code_text t = to_decimal(v);
+    if (t.view().size() != 10 || !decimal_prefix(t.data()[0], t.data()[1])) return false;
+  }
+  return true;
+}
+static_assert(codes_have_decimal_prefixes(),
+              "ipsecerr: the annotator looks for decimal codes starting with 0, 11, 13, 14 or 21");
 
-// Whether p[k] starts 0, 1 or 2 followed by 3 decimal digits, or "0x" / "0X", within p[0, n):
-// every token that can be annotated starts so, so every other byte is passed over without a
-// closer look.
+// Whether p[k] starts "0x" or "0X", or a run of decimal digits (the byte before is none, or k is
+// 0) of at least 4 that starts with decimal_prefix(), within p[0, n): every token that can be
+// annotated starts so, so every other byte is passed over without a closer look.
 inline bool starts_candidate(const char* p, std::size_t k, std::size_t n) noexcept {
   if (k + 1 < n && p[k] == '0' && (p[k + 1] == 'x' || p[k + 1] == 'X')) return true;
-  return k + 4 <= n && p[k] >= '0' && p[k] <= '2' && detail::is_digit_byte(p[k + 1]) &&
-         detail::is_digit_byte(p[k + 2]) && detail::is_digit_byte(p[k + 3]);
+  return k + 4 <= n && (k == 0 || !detail::is_digit_byte(p[k - 1])) &&
+         decimal_prefix(p[k], p[k + 1]) && detail::is_digit_byte(p[k]) &&
+         detail::is_digit_byte(p[k + 1]) && detail::is_digit_byte(p[k + 2]) &&
+         detail::is_digit_byte(p[k + 3]);
 }
 
 // The index of the lowest set bit of a nonzero value.
@@ -60,8 +69,9 @@ inline std::size_t lowest_bit(std::uint64_t v) noexcept {
 #endif
 }
 
-// The candidates of one block: a bit per position that starts_candidate, for the first `step`
-// positions of the block (the last few need bytes after the block, so the next block starts there).
+// The candidates of one block: a bit per position that may be a candidate (every one that
+// starts_candidate is), for the first `step` positions of the block (the last few need bytes
+// after the block, so the next block starts there).
 #if IPSECERR_ANNOTATE_SSE2
 // With SSE2, 64 bytes at a time: one bit per byte for digits, 0-2, '0', and 'x' or 'X', from each
 // 16 bytes; a block's last 3 positions need the next bytes, so blocks move by 61.
@@ -97,8 +107,10 @@ IPSECERR_ALWAYS_INLINE inline std::uint64_t block_candidates(const char* p) noex
   const std::uint64_t low = join(a.low, b.low, c.low, d.low);
   const std::uint64_t zero = join(a.zero, b.zero, c.zero, d.zero);
   const std::uint64_t ex = join(a.ex, b.ex, c.ex, d.ex);
+  // Runs of 4 digits from 0-2, not after a digit (position 0: the byte before is not read); the
+  // first two digits are looked at when the position comes up (candidate_finder::next).
   const std::uint64_t found =
-      (low & (digit >> 1) & (digit >> 2) & (digit >> 3)) | (zero & (ex >> 1));
+      (low & ~(digit << 1) & (digit >> 1) & (digit >> 2) & (digit >> 3)) | (zero & (ex >> 1));
   return found & ((std::uint64_t{1} << block_step) - 1);
 }
 #else
@@ -137,8 +149,12 @@ class candidate_finder {
   IPSECERR_ALWAYS_INLINE std::size_t next(std::size_t i) noexcept {
     for (;;) {
       if (i < end_) {
-        const std::uint64_t left = bits_ >> (bits_per_byte * (i - block_));
-        if (left != 0) return i + lowest_bit(left) / bits_per_byte;
+        // The block's bits are a first cut; starts_candidate() decides.
+        for (std::uint64_t left = bits_ >> (bits_per_byte * (i - block_)); left != 0;
+             left &= left - 1) {
+          const std::size_t k = i + lowest_bit(left) / bits_per_byte;
+          if (starts_candidate(p_, k, n_)) return k;
+        }
         i = end_;
       }
       if (i > n_ || n_ - i < block_bytes) break;
