@@ -81,6 +81,25 @@ constexpr message_start_bits make_message_starts() noexcept {
   return m;
 }
 inline constexpr message_start_bits message_starts = make_message_starts();
+// The sizes of the words in message_starts, by first letter (& 31): bit k for a word of k bytes.
+// A word whose first letter and size match none is looked up no further.
+struct first_word_sizes {
+  std::uint32_t by_letter[32];
+};
+constexpr first_word_sizes make_first_word_sizes() noexcept {
+  first_word_sizes f{};
+  const auto add = [&f](std::string_view word) {
+    f.by_letter[static_cast<unsigned char>(word[0]) & 31u] |= std::uint32_t{1} << word.size();
+  };
+  add("ras");
+  add("error");
+  for (std::size_t row = 0; row < message_rows; ++row) {
+    const error_info& e = message_entry(row);
+    if (e.kind != kind::marker) add(e.message.substr(0, first_word_size(e.message)));
+  }
+  return f;
+}
+inline constexpr first_word_sizes first_sizes = make_first_word_sizes();
 static_assert(first_word_max <= 31, "ipsecerr: a first word's length is a bit of a 32-bit mask");
 static_assert(message_rows + 2 < 256, "ipsecerr: a slot keeps its follow index in a byte");
 constexpr bool messages_start_with_a_letter() noexcept {
@@ -254,6 +273,9 @@ class message_start_finder {
           const std::size_t size = lowest_bit(~(blk.alnum >> o) | std::uint64_t{1} << 63);
           if (size > first_word_max) continue;
           const std::size_t k = blk.first + o;
+          if ((first_sizes.by_letter[static_cast<unsigned char>(p[k]) & 31u] >> size & 1u) == 0) {
+            continue;
+          }
           const std::uint8_t id = slot_of_word(p, k, size);
           if (id == 0) continue;
           const unsigned what = follow_starts(message_starts.follow[id - 1], p, k + size, n_);
