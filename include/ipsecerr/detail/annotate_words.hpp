@@ -331,20 +331,24 @@ class message_start_finder {
   // One bit per byte of p[0, 64) that is an ASCII letter or digit (alnum), or a letter. Ranges by
   // one signed comparison: adding 0x80 - lo maps lo..hi to -128..-128 + (hi - lo).
   static std::uint64_t alnum64(const char* p, std::uint64_t& letters) noexcept {
-    std::uint64_t bits = 0;
-    letters = 0;
-    for (std::size_t q = 0; q < 4; ++q) {
-      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
+    // Written out for each 16 bytes: g++ keeps a loop here otherwise.
+    const auto masks16 = [](const char* at, std::uint64_t& letter_bits) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
       const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
       const __m128i letter =
           _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8(0x80 - 'a')), _mm_set1_epi8(-128 + 26));
       const __m128i digit =
           _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(0x80 - '0')), _mm_set1_epi8(-128 + 10));
-      const auto m = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
-      bits |= std::uint64_t{m} << (16 * q);
-      letters |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(letter))} << (16 * q);
-    }
-    return bits;
+      letter_bits = static_cast<unsigned>(_mm_movemask_epi8(letter));
+      return std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)))};
+    };
+    std::uint64_t l0 = 0, l1 = 0, l2 = 0, l3 = 0;
+    const std::uint64_t a0 = masks16(p, l0);
+    const std::uint64_t a1 = masks16(p + 16, l1);
+    const std::uint64_t a2 = masks16(p + 32, l2);
+    const std::uint64_t a3 = masks16(p + 48, l3);
+    letters = l0 | l1 << 16 | l2 << 32 | l3 << 48;
+    return a0 | a1 << 16 | a2 << 32 | a3 << 48;
   }
 #endif
 
