@@ -19,10 +19,11 @@ namespace detail {
 // The first words of the messages that the annotator looks for (not range markers) and the words
 // that start a RAS phrase (RAS, error), by word key: a word's first eight bytes folded (| 0x20:
 // letters in lower case, digits as they are) as a little-endian number, zero past its end, hashed
-// with its length into a slot. A word whose slot holds no such word starts nothing, so most words
-// of a text cost a hash and a load. The slot of one that does leads to what may follow it in a
-// message: letters that start the second word after blanks (bit 31: anything after blanks), bytes
-// other than blanks (a Win32 message's apostrophe, which may be typographic in the text, or
+// with its length into a slot. A word whose slot holds no such word starts nothing, so a word of a
+// text costs at most a hash and a load, and most cost less: one whose first letter and length are
+// those of no such word (`sizes`) is not hashed. The slot of one that does leads to what may follow
+// it in a message: letters that start the second word after blanks (bit 31: anything after blanks),
+// bytes other than blanks (a Win32 message's apostrophe, which may be typographic in the text, or
 // hyphen), or anything (a RAS message, whose words may be separated by any punctuation, or a
 // one-word message); and whether it starts a RAS phrase. Words that share a slot share all this.
 inline constexpr unsigned word_key_bits = 12;
@@ -48,8 +49,11 @@ struct message_start_bits {
   std::uint8_t slot[std::size_t{1} << word_key_bits];  // 1 + the index in follow, or 0
   message_follow follow[message_rows + 2];
   std::size_t used;
+  std::uint32_t sizes[32];  // by first letter (& 31): bit k for a word of k bytes
 };
+static_assert(first_word_max <= 31, "ipsecerr: a first word's length is a bit of a 32-bit mask");
 constexpr message_follow& follow_of(message_start_bits& m, std::string_view word) noexcept {
+  m.sizes[static_cast<unsigned char>(word[0]) & 31u] |= std::uint32_t{1} << word.size();
   const std::size_t x = word_slot(word_key(word.data(), word.size()), word.size());
   if (m.slot[x] == 0) m.slot[x] = static_cast<std::uint8_t>(++m.used);
   return m.follow[m.slot[x] - 1];
@@ -81,26 +85,6 @@ constexpr message_start_bits make_message_starts() noexcept {
   return m;
 }
 inline constexpr message_start_bits message_starts = make_message_starts();
-// The sizes of the words in message_starts, by first letter (& 31): bit k for a word of k bytes.
-// A word whose first letter and size match none is looked up no further.
-struct first_word_sizes {
-  std::uint32_t by_letter[32];
-};
-constexpr first_word_sizes make_first_word_sizes() noexcept {
-  first_word_sizes f{};
-  const auto add = [&f](std::string_view word) {
-    f.by_letter[static_cast<unsigned char>(word[0]) & 31u] |= std::uint32_t{1} << word.size();
-  };
-  add("ras");
-  add("error");
-  for (std::size_t row = 0; row < message_rows; ++row) {
-    const error_info& e = message_entry(row);
-    if (e.kind != kind::marker) add(e.message.substr(0, first_word_size(e.message)));
-  }
-  return f;
-}
-inline constexpr first_word_sizes first_sizes = make_first_word_sizes();
-static_assert(first_word_max <= 31, "ipsecerr: a first word's length is a bit of a 32-bit mask");
 static_assert(message_rows + 2 < 256, "ipsecerr: a slot keeps its follow index in a byte");
 constexpr bool messages_start_with_a_letter() noexcept {
   for (std::size_t row = 0; row < message_rows; ++row) {
@@ -273,7 +257,7 @@ class message_start_finder {
           const std::size_t size = lowest_bit(~(blk.alnum >> o) | std::uint64_t{1} << 63);
           if (size > first_word_max) continue;
           const std::size_t k = blk.first + o;
-          if ((first_sizes.by_letter[static_cast<unsigned char>(p[k]) & 31u] >> size & 1u) == 0) {
+          if ((message_starts.sizes[static_cast<unsigned char>(p[k]) & 31u] >> size & 1u) == 0) {
             continue;
           }
           const std::uint8_t id = slot_of_word(p, k, size);
