@@ -582,7 +582,7 @@ def check_search():
 
 def check_forms():
     # --annotate-forms narrows what --annotate marks; the default is what no option gives.
-    line = (b"pid 13801 hr=0x800735E9 rc=-2147011095 code 0x35E9 status 0xC0360001 "
+    line = (b"err 13801 hr=0x800735E9 rc=-2147011095 code 0x35E9 status 0xC0360001 "
             b"ntw 0xC00735E9 bare 35E9 name ERROR_IPSEC_IKE_AUTH_FAIL %%13801\n")
     def marked(args):
         rc, out, err = run(["--annotate", *args], stdin=line)

@@ -478,7 +478,7 @@ TEST_CASE("annotate: JSON limits: 64 codes then a mark, depth, long pointers, lo
 TEST_CASE("annotate: plain and JSON lines mixed, with any chunking") {
   const std::string input =
       "Nov 27 13:05:12 gw ikeext[1469]: error 13801\n"
-      R"({"host":"gw","ErrorCode":13801,"pid":1469})"
+      R"({"host":"gw","ErrorCode":13801,"pid":1469,"status":1469})"
       "\n  \t"
       R"({"x":"0x80073646"})"
       "\r\n"
@@ -487,11 +487,10 @@ TEST_CASE("annotate: plain and JSON lines mixed, with any chunking") {
       "after 13801.";
   CHECK(
       annotated_any_cut(input) ==
-      "Nov 27 13:05:12 gw ikeext[1469 [ERROR_AUTHIP_FAILURE]]: error 13801 "
-      "[ERROR_IPSEC_IKE_AUTH_FAIL]\n"
-      R"({"host":"gw","ErrorCode":13801,"pid":1469,"ipsecerr":[)" +
+      "Nov 27 13:05:12 gw ikeext[1469]: error 13801 [ERROR_IPSEC_IKE_AUTH_FAIL]\n"
+      R"({"host":"gw","ErrorCode":13801,"pid":1469,"status":1469,"ipsecerr":[)" +
           auth +
-          R"("/ErrorCode"},{"code":1469,"name":"ERROR_AUTHIP_FAILURE","at":"/pid"}]})"
+          R"("/ErrorCode"},{"code":1469,"name":"ERROR_AUTHIP_FAILURE","at":"/status"}]})"
           "\n  \t"
           R"({"x":"0x80073646","ipsecerr":[{"code":13894,"name":"ERROR_IPSEC_IKE_INVALID_MM_FOR_QM","at":"/x"}]})"
           "\r\n"
@@ -784,10 +783,51 @@ TEST_CASE("annotate: Windows event System fields are never annotated") {
   CHECK(annotated_any_cut(system) == system);
   // The same numbers in EventData, or in other elements and attributes, are annotated.
   CHECK(annotated("<Data Name=\"ErrorCode\">13801</Data><TaskX>13801</TaskX> Task>13801 "
-                  "ProcessID=13801 MyProcessID=\"13801\"") ==
+                  "Opcode=13801 MyTask=\"13801\"") ==
         "<Data Name=\"ErrorCode\">13801" + auth_name + "</Data><TaskX>13801" + auth_name +
-            "</TaskX> Task>13801" + auth_name + " ProcessID=13801" + auth_name +
-            " MyProcessID=\"13801" + auth_name + "\"");
+            "</TaskX> Task>13801" + auth_name + " Opcode=13801" + auth_name + " MyTask=\"13801" +
+            auth_name + "\"");
+}
+
+TEST_CASE("annotate: process ids, ports, SA ids and sizes are not annotated, in any chunking") {
+  // The context rules of find_in(): a strongSwan syslog stream, a WFP event (5156) as XML and as
+  // rendered text, an ECS/Winlogbeat JSON line; the codes among them are annotated.
+  const std::string no_cert = " [ERROR_IPSEC_IKE_NO_CERT]";            // 13806
+  const std::string policy_match = " [ERROR_IPSEC_IKE_POLICY_MATCH]";  // 13868
+  const std::string mm_expired = " [ERROR_IPSEC_IKE_MM_EXPIRED]";      // 13885
+  const std::string input =
+      "Dec  2 10:14:07 gw charon[13894]: 09[NET] sending packet: from 192.0.2.10[500] to "
+      "198.51.100.7[13868] (13885 bytes)\n"
+      "Dec  2 10:14:08 gw charon[13894]: 09[IKE] IKE_SA vpn[13801] failed, error 13806\n"
+      "<Data Name=\"ProcessID\">13894</Data><Data Name=\"SourcePort\">13801</Data>"
+      "<Data Name=\"ErrorCode\">13868</Data>\n"
+      "\tProcess ID:\t\t13894\n\tSource Port:\t\t13801\n\tStatus:\t\t13885\n"
+      R"({"process":{"pid":13894},"source":{"port":13801},"error":{"code":13806}})"
+      "\n"
+      "sent 13801 packets, 13806 bytes, error 13868 by peer 192.0.2.10:13885";
+  CHECK(annotated_any_cut(input) ==
+        "Dec  2 10:14:07 gw charon[13894]: 09[NET] sending packet: from 192.0.2.10[500] to "
+        "198.51.100.7[13868] (13885 bytes)\n"
+        "Dec  2 10:14:08 gw charon[13894]: 09[IKE] IKE_SA vpn[13801] failed, error 13806" +
+            no_cert +
+            "\n"
+            "<Data Name=\"ProcessID\">13894</Data><Data Name=\"SourcePort\">13801</Data>"
+            "<Data Name=\"ErrorCode\">13868" +
+            policy_match +
+            "</Data>\n"
+            "\tProcess ID:\t\t13894\n\tSource Port:\t\t13801\n\tStatus:\t\t13885" +
+            mm_expired +
+            "\n"
+            R"({"process":{"pid":13894},"source":{"port":13801},"error":{"code":13806},)"
+            R"("ipsecerr":[{"code":13806,"name":"ERROR_IPSEC_IKE_NO_CERT","at":"/error/code"}]})"
+            "\n"
+            "sent 13801 packets, 13806 bytes, error 13868" +
+            policy_match + " by peer 192.0.2.10:13885");
+  // The unit decides after the number: a chunk that ends in the blank holds the number back.
+  CHECK(annotated_any_cut("size=-2147011002 status -2147011002\n") ==
+        "size=-2147011002 status -2147011002" + qm + "\n");
+  CHECK(annotated_any_cut("error 13801 bytes\nerror 13801 by\nerror 13801 ") ==
+        "error 13801 bytes\nerror 13801" + auth_name + " by\nerror 13801" + auth_name + " ");
 }
 
 // ---- RAS codes. ----

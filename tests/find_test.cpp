@@ -136,10 +136,11 @@ TEST_CASE("find_in: numbers that are no code stay unfound") {
 }
 
 TEST_CASE("find_in: whole log lines") {
+  // The syslog tag's process id, a pid and a port are no codes (find_in: numbers that their line
+  // says are something else).
   CHECK(found("2026-11-27T13:05:12.417Z vpn-gw01 ikeext[1469]: pid 13894 port 13801 "
               "MM failed: error 13806 (0x000035EE) peer 198.51.100.7:4500") ==
-        list{"1469=1469/decimal", "13894=13894/decimal", "13801=13801/decimal",
-             "13806=13806/decimal", "0x000035EE=13806/hex"});
+        list{"13806=13806/decimal", "0x000035EE=13806/hex"});
   CHECK(found("Nov 27 13:05:12 host RasClient[4120]: CoId={F0E1-77A2}: The user DOMAIN\\alice "
               "dialed a connection named Contoso VPN which has failed. The error code returned "
               "on failure is 13801.") == list{"13801=13801/decimal"});
@@ -165,6 +166,55 @@ TEST_CASE("find_in: at most capacity codes, then truncated") {
   CHECK(more.truncated());
   CHECK(more[ipsecerr::found_codes::capacity - 1].offset ==
         6 * (ipsecerr::found_codes::capacity - 1));
+}
+
+TEST_CASE("find_in: numbers that their line says are ids, ports or sizes are no codes") {
+  // Process ids, ports, SA ids and sizes as Linux IKE daemons, Windows WFP events (5156: Process
+  // ID, Source Port, Filter Run-Time ID; XML and rendered text), log shippers and tools write them.
+  for (const char* text : {
+           "Dec  2 10:14:07 gw charon[13894]: 09[IKE] received NO_PROPOSAL_CHOSEN notify error",
+           "sending packet: from 192.0.2.10[500] to 198.51.100.7[13868] (13885 bytes)",
+           "initiating IKE_SA site-to-site[13801] to 198.51.100.7",
+           "CHILD_SA net{13806} established with SPIs c1d2e3f4_i",
+           "connection from 192.0.2.10:13801 to [2001:db8::7]:13806",
+           "listening on udp/13806 and TCP/13801",
+           "took 13806 ms, sent 13801 packets, 13868 octets, 13885 Seconds",
+           "pid=13894 ppid: 13801 tid 13806 len=13868 size 13885 bytes=13894",
+           "\tProcess ID:\t\t13894\n\tSource Port:\t\t13801\n\tFilter Run-Time ID:\t13806",
+           "Keying Module Port:\t13868 Layer Run-Time ID: 13885",
+           R"(<Data Name="ProcessID">13894</Data><Data Name="SourcePort">13801</Data>)",
+           R"(<Data Name='DestPort'>13806</Data><Data Name="LayerRTID">13868</Data>)",
+           "<pid>13894</pid> <SourcePort>13801</SourcePort>",
+           "New Process ID:\t\t0x3646 NewProcessId=0x35E9",
+           R"({"process":{"pid":13894},"source":{"port":13801,"bytes":13885}})",
+           R"(winlog.event_data.ProcessID="13894" src_port=13801 "dport": 13806)",
+       }) {
+    INFO(text);
+    CHECK(found(text).empty());
+  }
+  // Codes next to such numbers, and numbers whose context says nothing of the kind.
+  CHECK(found("hr=0x80073646 (pid 13894), Process ID: 13894, Error Code: 13801") ==
+        list{"0x80073646=13894/hresult", "13801=13801/decimal"});
+  CHECK(found("Error [13801]: x") == list{"13801=13801/decimal"});
+  CHECK(found("Error: 13801 ErrorCode=13806 Report 13868 transport 13885") ==
+        list{"13801=13801/decimal", "13806=13806/decimal", "13868=13868/decimal",
+             "13885=13885/decimal"});
+  CHECK(found("port 500: 13801, 13806 failures, 13868 by") ==
+        list{"13801=13801/decimal", "13806=13806/decimal", "13868=13868/decimal"});
+  CHECK(found("1.2.3:13801 v1.2.3.4:13806 x[13868 y[13885}") ==
+        list{"13801=13801/decimal", "13806=13806/decimal", "13868=13868/decimal",
+             "13885=13885/decimal"});
+  CHECK(found("<Data Name=\"ErrorCode\">13801</Data><Data>13806</Data>") ==
+        list{"13801=13801/decimal", "13806=13806/decimal"});
+  // A unit on the next line, a key before a comma, a tab before a unit, a bracket closed late.
+  CHECK(found("13801\nbytes, error 13806\t ms net[13868 ]") ==
+        list{"13801=13801/decimal", "13806=13806/decimal", "13868=13868/decimal"});
+  // The key rule reads only the last words of a key, and a few bytes before the number.
+  CHECK(found("the process id was 13894; the port is 13801") ==
+        list{"13894=13894/decimal", "13801=13801/decimal"});
+  // A signed HRESULT's key is read before its minus sign.
+  CHECK(found("size=-2147011002 status -2147011002") == list{"-2147011002=13894/hresult_signed"});
+  static_assert(ipsecerr::find_in("charon[13894]: error 13801").size() == 1);
 }
 
 TEST_CASE("find_in: the annotator marks exactly the ends of the tokens find_in finds") {

@@ -24,14 +24,19 @@ inline namespace v1 {
 /// the audit subcategory "User Account Management"), and memory dumps: a hex word (0x and hex
 /// digits, or hex digits alone) of 4, 8 or 16 digits that stands in a run of three or more hex
 /// words of the same length separated by 1 to 4 blanks, and every token on a line that starts with
-/// an address column (see detail::dump_line: hexdump -C, xxd, WinDbg, gdb).
+/// an address column (see detail::dump_line: hexdump -C, xxd, WinDbg, gdb). Nor a number that its
+/// line says is a process id, port, index or size, by the rule find_in() applies
+/// (detail::context_says_no_code: `pid=13894`, `Source Port:\t13801`,
+/// `<Data Name="ProcessID">13894</Data>`, `charon[13894]:`, `192.0.2.10:13801`, `udp/13806`,
+/// `(13885 bytes)`); it reads up to 48 bytes of the line before the token and 16 after it.
 ///
 /// JSON lines. A line whose first non-blank byte is '{' is never changed inside. It is read as
 /// one JSON object while it streams (detail::json_line: RFC 8259, UTF-8 checked, nesting up to
 /// json_max_depth). If it is one complete valid object followed only by blanks up to the end of
-/// the line (at most json_tail_max bytes), holds codes in its numbers or string values, and has no
-/// member "ipsecerr" already, then `,"ipsecerr":[...]` is inserted just before its final '}' (the
-/// comma is left out for an empty object): one element
+/// the line (at most json_tail_max bytes), holds codes in its numbers or string values (not in
+/// the value of a member named as a process id, port or size: "pid", "ProcessID", "port",
+/// "bytes"; detail::is_id_key), and has no member "ipsecerr" already, then `,"ipsecerr":[...]` is
+/// inserted just before its final '}' (the comma is left out for an empty object): one element
 /// `{"code":13801,"name":"ERROR_IPSEC_IKE_AUTH_FAIL","at":"/ErrorCode"}` per code in text order,
 /// `at` the RFC 6901 JSON Pointer of the value (null when longer than 256 bytes), at most
 /// json_max_codes elements, then `{"truncated":true}` when the line held more. With message

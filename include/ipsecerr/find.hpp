@@ -4,6 +4,7 @@
 #ifndef IPSECERR_FIND_HPP
 #define IPSECERR_FIND_HPP
 
+#include "detail/annotate_context.hpp"
 #include "detail/held.hpp"
 #include "form.hpp"
 #include "parse.hpp"
@@ -196,7 +197,11 @@ class found_codes : public detail::held<found_code, 32> {
 /// control and non-ASCII bytes), so `13885,`, `"0x80073646"`, `(13894)`, `hr=0x80073646;`,
 /// `ErrorCode:13806`, `13894.`, `IKE-13801.log`, `0x3646L`, `13894u`, `13806UL` and whole log
 /// lines all give their code. Only readings in `forms` count; a token counts when exactly one of
-/// its readings is known. At most found_codes::capacity codes are kept (truncated() says more).
+/// its readings is known. A number that its line says is something else is none
+/// (detail::context_says_no_code): a process id, port, index or size such as `pid=13894`,
+/// `Source Port: 13801`, `<Data Name="ProcessID">13894</Data>`, `charon[13894]:`,
+/// `192.0.2.10:13801`, `udp/13806`, `(13885 bytes)`. At most found_codes::capacity codes are kept
+/// (truncated() says more).
 [[nodiscard]] constexpr found_codes find_in(std::string_view text,
                                             form_set forms = find_default_forms()) noexcept {
   found_codes out;
@@ -216,10 +221,16 @@ class found_codes : public detail::held<found_code, 32> {
     const char b2 = start >= 2 ? text[start - 2] : ' ';
     const detail::word_code c =
         detail::code_of_word(text.substr(start, size), b1, b2, at(i), at(i + 1), forms);
-    if (c.entry != nullptr) {
-      const std::size_t from = c.minus ? start - 1 : start;
-      out.push_back(found_code{from, i - from, c.form, c.entry});
+    if (c.entry == nullptr) continue;
+    const std::size_t from = c.minus ? start - 1 : start;
+    std::size_t line = from;  // the line's bytes before the token, the context rules' share
+    while (line > 0 && from - line < detail::context_before_max && text[line - 1] != '\n') --line;
+    if (detail::context_says_no_code(
+            text.substr(line, from - line), text.substr(i, detail::context_after_max), true,
+            !detail::hex_token(text.substr(start, size))) == detail::verdict::yes) {
+      continue;
     }
+    out.push_back(found_code{from, i - from, c.form, c.entry});
   }
   return out;
 }

@@ -182,9 +182,6 @@ inline std::size_t word_end(const char* p, std::size_t i, std::size_t n) noexcep
   return i;
 }
 
-// Whether a dump line starts at p[ls], or after a run of hex words: yes, no, or more bytes needed.
-enum class verdict : std::uint8_t { no, yes, more };
-
 // The blanks that separate the words of a memory dump.
 constexpr bool dump_blank(char c) noexcept { return c == ' ' || c == '\t'; }
 

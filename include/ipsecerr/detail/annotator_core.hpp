@@ -12,6 +12,7 @@
 #include "../message.hpp"
 #include "../parse.hpp"
 #include "../ras.hpp"
+#include "annotate_context.hpp"
 #include "annotate_scan.hpp"
 #include "annotate_words.hpp"
 #include "json_line.hpp"
@@ -76,6 +77,9 @@ class annotator_core {
   static_assert(joined_capacity > 2 * max_carry, "annotator: the join must pass the held bytes");
   static_assert(history_size > field_context_max,
                 "annotator: the field rule looks this far back from a message");
+  static_assert(history_size >= detail::context_before_max + 1 &&
+                    detail::context_after_max + detail::code_word_max <= token_carry,
+                "annotator: the context rules read among the bytes held");
   static_assert(detail::dump_window <= token_carry && 2 * detail::code_word_max + 32 <= token_carry,
                 "annotator: what decides a token must fit in the carry");
 
@@ -178,6 +182,23 @@ class annotator_core {
     return false;
   }
 
+  // What the line around the token p[start, end) says (detail::context_says_no_code, as in
+  // find_in()): yes when it is a process id, a port, an index or a size. `minus`: 1 when the
+  // token starts with the '-' before p[start].
+  detail::verdict context_says(const char* p, std::size_t start, std::size_t minus, std::size_t end,
+                               std::size_t n, bool last) const noexcept {
+    char before[detail::context_before_max];
+    std::size_t size = 0;
+    while (size < detail::context_before_max && back(p, start, minus + size + 1) != '\n') ++size;
+    for (std::size_t k = 0; k < size; ++k) before[size - 1 - k] = back(p, start, minus + k + 1);
+    const std::size_t after =
+        n - end < detail::context_after_max ? n - end : detail::context_after_max;
+    return detail::context_says_no_code(
+        std::string_view(before, size), std::string_view(p + end, after),
+        last || after == detail::context_after_max,
+        !detail::hex_token(std::string_view(p + start, end - start)));
+  }
+
   template <class Out>
   void flush(const char* p, std::size_t& emitted, std::size_t to, Out& out) {
     if (to > emitted) out(std::string_view(p + emitted, to - emitted), false);
@@ -256,6 +277,9 @@ class annotator_core {
       if (dump == detail::verdict::more) return {ls, stop::undecided};
       if (dump == detail::verdict::yes) continue;
       if (system_field(p, start)) continue;
+      const detail::verdict said = context_says(p, start, hit.minus ? 1 : 0, end, n, last);
+      if (said == detail::verdict::more) return {start, stop::undecided};
+      if (said == detail::verdict::yes) continue;
       const detail::verdict run = in_hex_run(p, start, end, n, last);
       if (run == detail::verdict::more) return {start, stop::undecided};
       if (run == detail::verdict::yes) continue;

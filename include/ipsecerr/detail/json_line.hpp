@@ -526,7 +526,17 @@ class json_line {
     if (w.entry != nullptr) add_code(w.entry);
   }
 
+  // Whether the value being read is a member's whose name says it holds no code, by the key rule
+  // of the plain lines (is_id_key(): "pid", "ProcessID", "SourcePort", "bytes"...); the name as
+  // the pointer has it, while it fits.
+  bool id_member() const noexcept {
+    if (depth_ == 0 || is_array_[depth_] || !pointer_ok()) return false;
+    const std::size_t from = seg_start_[depth_] + 1;
+    return from <= path_len_ && is_id_key(std::string_view(path_ + from, path_len_ - from));
+  }
+
   void add_code(const error_info* e, bool message = false) noexcept {
+    if (!message && id_member()) return;
     if (codes_ == max_codes) {
       truncated_ = true;
       return;
