@@ -225,6 +225,16 @@ TEST_CASE("rank_search: a query that is a code leads with that code, and only th
   REQUIRE(ranks("ike 3646")[0].rank == search_rank::partial);
   // A bare word that happens to end a name is not taken as a name suffix.
   REQUIRE(ranks("policy")[0].rank != search_rank::code);
+  // A number that the line says is a process id, port or size is no code (find_in()'s rules).
+  const std::vector<ranked> line = ranks("Dec  2 gw charon[13894]: error 13801 (13885 bytes)");
+  REQUIRE_FALSE(line.empty());
+  REQUIRE(line[0] == ranked{13801, search_rank::code});
+  REQUIRE((line.size() == 1 || line[1].rank != search_rank::code));
+  for (const char* query : {"pid 13894", "Source Port: 13801", "from 192.0.2.10:13806"}) {
+    INFO(query);
+    const std::vector<ranked> r = ranks(query);
+    REQUIRE((r.empty() || r[0].rank != search_rank::code));
+  }
 }
 
 TEST_CASE("rank_search: the exact message comes first, then the phrase, then the words") {

@@ -6,6 +6,7 @@
 
 #include <iterator>
 
+#include "detail/annotate_context.hpp"
 #include "detail/ascii.hpp"
 #include "ipsecerr.hpp"
 #include "keywords.hpp"
@@ -269,9 +270,18 @@ class ranked_results : public detail::held<search_hit, detail::message_rows> {
       set(r.info(), search_rank::code);
     }
   }
-  // A word of a longer query that is a code in decimal or 0x hex ("error 13806", "error 809").
+  // A word of a longer query that is a code in decimal or 0x hex ("error 13806", "error 809"),
+  // unless its line says it is a process id, port or size, as find_in() reads it ("pid 13894").
   for (std::size_t k = 0; q.n > 1 && k < q.n; ++k) {
     if ((detail::class_of(q.word(k)[0]) & detail::digit_char) == 0) continue;
+    const std::size_t at = q.offset[k];
+    std::size_t line = at;
+    while (line > 0 && at - line < detail::context_before_max && query[line - 1] != '\n') --line;
+    if (detail::context_says_no_code(query.substr(line, at - line),
+                                     query.substr(at + q.size[k], detail::context_after_max), true,
+                                     !detail::hex_token(q.word(k))) == detail::verdict::yes) {
+      continue;
+    }
     for (const reading& r : parse(q.word(k))) {
       if (r.known() && detail::is_number_form(r.form)) set(r.info(), search_rank::code);
     }

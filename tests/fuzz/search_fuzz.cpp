@@ -152,8 +152,25 @@ void check_ranked(std::string_view query) {
   const form numbers[] = {
       form::decimal,        form::hex,      form::hresult,         form::hresult_decimal,
       form::ntstatus_win32, form::ntstatus, form::hresult_from_nt, form::ras};
+  std::size_t word_at = 0;  // where q[k] is in the query
   for (std::size_t k = 0; q.size() > 1 && k < q.size(); ++k) {
+    while (!alnum(query[word_at])) ++word_at;
+    const std::size_t at = word_at;
+    word_at += q[k].size();
     if (q[k][0] < '0' || q[k][0] > '9') continue;
+    // The context rules of find_in(), on the bytes of the word's line before and after it.
+    const std::size_t nl = query.rfind('\n', at == 0 ? 0 : at - 1);
+    std::size_t line = nl == std::string_view::npos || at == 0 ? 0 : nl + 1;
+    if (at - line > ipsecerr::detail::context_before_max) {
+      line = at - ipsecerr::detail::context_before_max;
+    }
+    if (ipsecerr::detail::context_says_no_code(
+            query.substr(line, at - line),
+            query.substr(at + q[k].size(), ipsecerr::detail::context_after_max), true,
+            !(q[k].size() >= 2 && q[k][0] == '0' && (q[k][1] == 'x' || q[k][1] == 'X'))) ==
+        ipsecerr::detail::verdict::yes) {
+      continue;
+    }
     for (const auto& r : ipsecerr::parse(q[k])) {
       bool number = false;
       for (const form f : numbers) number = number || r.form == f;

@@ -22,6 +22,7 @@ struct query_words {
   char chars[max_chars] = {};
   std::size_t start[max_words] = {};
   std::size_t size[max_words] = {};
+  std::size_t offset[max_words] = {};  // where each word is in the query as given
   std::size_t n = 0;
   std::size_t first_offset = 0;  // the first word in the query as given
   bool truncated = false;
@@ -47,6 +48,7 @@ constexpr void split_query(std::string_view q, query_words& w) noexcept {
     if (w.n == 0) w.first_offset = i;
     w.start[w.n] = used;
     w.size[w.n] = j - i;
+    w.offset[w.n] = i;
     for (std::size_t k = i; k < j; ++k) w.chars[used++] = to_lower(q[k]);
     ++w.n;
     i = j;
