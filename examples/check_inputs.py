@@ -46,6 +46,11 @@ COLUMN = b"13801\n0x80073646\n\n13885\n"
 DUMP = (b"0x0012ff60  0x000035e9 0x00000000 0x80073646 0x00000001\n"
         b"00000000: e935 0000 4636 0000 0a00 0000 3646 0000  .5..F6......6F..\n")
 NDJSON = b'{"EventID":4653,"ErrorCode":13801,"Message":"IKE error 0x35E9"}\n'
+# Numbers that the line says are process ids, ports, SA ids or sizes; one real code among them.
+IDS = ("Dec  2 10:14:07 gw charon[13894]: 09[NET] sending packet: from 192.0.2.10[500] to "
+       "198.51.100.7[13868] (13885 bytes)")
+IDS_FIELDS = ["pid=13894", "\tSource Port:\t\t13801", '<Data Name="ProcessID">13806</Data>',
+              "peer 192.0.2.10:13868", "udp/13885", "(13894 bytes)"]
 
 
 def tokens_lookup():
@@ -225,6 +230,34 @@ def dump_annotate():
     check(annotated(DUMP) == DUMP, "a debugger's dump and xxd: not annotated")
 
 
+def ids_lookup():
+    for text in [IDS] + IDS_FIELDS:
+        rc, out, _ = run(["-b", "--", text])
+        check(rc == 1 and out == b"", f"lookup {text!r}: no code ({out!r})")
+    rc, out, _ = run(["-b", "--", IDS + ", error 13801"])
+    check(rc == 0 and brief_codes(out) == [13801], f"the code next to them: {out!r}")
+
+
+def ids_search():
+    for text in (IDS, "pid=13894", "Source Port: 13801"):
+        rc, ranked = first_ranked([text])
+        check(ranked is None or ranked[1] != "code", f"-s {text!r}: no code rank ({ranked})")
+    check(first_ranked([IDS + ", error 13801"]) == (0, (13801, "code")), "-s: the code leads")
+
+
+def ids_stdin():
+    rc, out, _ = run(["-b"], stdin="".join(t + "\n" for t in [IDS] + IDS_FIELDS).encode())
+    check(rc == 1 and out == b"", f"ids on standard input: no code ({out!r})")
+
+
+def ids_annotate():
+    data = "".join(t + "\n" for t in [IDS] + IDS_FIELDS).encode()
+    check(annotated(data) == data, "process ids, ports and sizes are not annotated")
+    data = (IDS + ", error 13801\n").encode()
+    check(annotated(data) == data.replace(b"13801", b"13801 [ERROR_IPSEC_IKE_AUTH_FAIL]"),
+          "the code next to them is")
+
+
 def csv_rows(args, stdin=b""):
     rc, out, _ = run(["--format=csv", *args], stdin=stdin)
     return rc, list(csv.DictReader(io.StringIO(out.decode(), newline="")))
@@ -252,7 +285,8 @@ def csv_annotate():
 
 
 CASES = {f"{row}/{column}": globals()[f"{row}_{column}"]
-         for row in ("tokens", "lines", "messages", "column", "audit", "json", "dump", "csv")
+         for row in ("tokens", "lines", "messages", "column", "audit", "json", "ids", "dump",
+                     "csv")
          for column in ("lookup", "search", "stdin", "annotate")}
 
 # The table: every cell names its case as [row/column], each case once.
@@ -261,7 +295,7 @@ section = text.split("## From a log line to the code", 1)[1].split("\n## ", 1)[0
 table = [line for line in section.splitlines() if line.startswith("|")][2:]
 cells = [re.findall(r"\[([a-z]+/[a-z]+)\]", cell) for line in table
          for cell in line.strip("|").split("|")[1:]]
-check(len(table) == 8 and all(len(c) == 1 for c in cells), "every cell of the table names one case")
+check(len(table) == 9 and all(len(c) == 1 for c in cells), "every cell of the table names one case")
 named = [c[0] for c in cells if c]
 check(sorted(named) == sorted(CASES), f"the table's cells are the cases: {sorted(set(CASES) ^ set(named))}")
 for name, case in CASES.items():
