@@ -824,6 +824,8 @@ TEST_CASE("annotate: process ids, ports, SA ids and sizes are not annotated, in 
             "sent 13801 packets, 13806 bytes, error 13868" +
             policy_match + " by peer 192.0.2.10:13885");
   // The unit decides after the number: a chunk that ends in the blank holds the number back.
+  CHECK(annotated_any_cut("13885 bytes\n13801 ms\n13806 x") ==
+        "13885 bytes\n13801 ms\n13806 [ERROR_IPSEC_IKE_NO_CERT] x");
   CHECK(annotated_any_cut("size=-2147011002 status -2147011002\n") ==
         "size=-2147011002 status -2147011002" + qm + "\n");
   CHECK(annotated_any_cut("error 13801 bytes\nerror 13801 by\nerror 13801 ") ==

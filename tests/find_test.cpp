@@ -212,6 +212,8 @@ TEST_CASE("find_in: numbers that their line says are ids, ports or sizes are no 
   // The key rule reads only the last words of a key, and a few bytes before the number.
   CHECK(found("the process id was 13894; the port is 13801") ==
         list{"13894=13894/decimal", "13801=13801/decimal"});
+  // At the start of a text or line, a unit still counts.
+  CHECK(found("13885 bytes\n13801 ms\n13806 x").size() == 1);
   // A signed HRESULT's key is read before its minus sign.
   CHECK(found("size=-2147011002 status -2147011002") == list{"-2147011002=13894/hresult_signed"});
   static_assert(ipsecerr::find_in("charon[13894]: error 13801").size() == 1);

@@ -41,38 +41,30 @@ constexpr bool key_alnum(char c) noexcept { return is_word_byte(c) && c != '_'; 
 constexpr bool key_blank(char c) noexcept { return c == ' ' || c == '\t'; }
 
 // Whether key (a field name as written: "Source Port", "DestPort", "src_port") ends with the
-// words of one of id_keys.
+// words of one of id_keys. Every key of more than one word ends with "id", so a key whose last word
+// is neither a key nor "id" is decided by that word alone.
 constexpr bool is_id_key(std::string_view key) noexcept {
-  // The key's letters and digits in lower case, from its end, and where its last words start.
-  char folded[id_key_max] = {};
+  char folded[id_key_max] = {};  // the last words' letters and digits in lower case, backwards
   std::size_t size = 0;
-  std::size_t starts[id_key_words_max] = {};  // size of `folded` at each word start, backwards
-  std::size_t words = 0;
   std::size_t i = key.size();
-  while (i > 0 && words < id_key_words_max && size < id_key_max) {
-    const char c = key[i - 1];
-    if (!key_alnum(c)) {
-      if (size > 0 && (words == 0 || starts[words - 1] != size)) starts[words++] = size;
+  for (std::size_t words = 0; words < id_key_words_max; ++words) {
+    while (i > 0 && !key_alnum(key[i - 1])) --i;
+    if (i == 0) return false;
+    // One word, backwards: up to a separator, or a capital after a small letter (SourcePort).
+    while (i > 0 && key_alnum(key[i - 1])) {
+      if (size == id_key_max) return false;  // longer than any key
+      const char c = key[i - 1];
+      folded[size++] = to_lower(c);
       --i;
-      continue;
+      if (c >= 'A' && c <= 'Z' && i > 0 && key[i - 1] >= 'a' && key[i - 1] <= 'z') break;
     }
-    folded[size++] = to_lower(c);
-    --i;
-    const char b = i > 0 ? key[i - 1] : ' ';
-    // A capital after a small letter starts a word: SourcePort, FilterRTID ("filter" "rtid").
-    if (c >= 'A' && c <= 'Z' && b >= 'a' && b <= 'z') starts[words++] = size;
-  }
-  // The key's first word, when the whole key was read.
-  if (i == 0 && size > 0 && words < id_key_words_max && (words == 0 || starts[words - 1] != size)) {
-    starts[words++] = size;
-  }
-  for (std::size_t w = 0; w < words; ++w) {
     for (const std::string_view k : id_keys) {
-      if (k.size() != starts[w]) continue;
+      if (k.size() != size) continue;
       bool same = true;
-      for (std::size_t j = 0; j < k.size() && same; ++j) same = folded[k.size() - 1 - j] == k[j];
+      for (std::size_t j = 0; j < size && same; ++j) same = folded[size - 1 - j] == k[j];
       if (same) return true;
     }
+    if (size < 2 || folded[0] != 'd' || folded[1] != 'i') return false;  // not "...id"
   }
   return false;
 }
@@ -101,7 +93,9 @@ constexpr std::string_view key_before(std::string_view before) noexcept {
   if (i > 0 && before[i - 1] == '>') {
     // An element's text: the Name attribute of its start tag, or else the element's name.
     std::size_t lt = i - 1;
-    while (lt > 0 && before[lt - 1] != '<' && before[lt - 1] != '>') --lt;
+    while (lt > 0 && before[lt - 1] != '<' && before[lt - 1] != '>' && before[lt - 1] != '\n') {
+      --lt;
+    }
     if (lt == 0 || before[lt - 1] != '<') return {};
     const std::string_view tag = before.substr(lt, i - 1 - lt);
     for (std::size_t k = 0; k + 6 < tag.size(); ++k) {
@@ -173,7 +167,8 @@ inline constexpr std::string_view count_units[] = {"bytes", "byte",    "octets",
                                                    "secs",  "seconds", "milliseconds"};
 
 // What the line around a token (a number that the token rules read as a code) says: yes when it
-// is no code. `before`: the line's bytes before the token (up to context_before_max); `after`:
+// is no code. `before`: the bytes before the token (up to context_before_max; the rules stop at a
+// line break, so bytes of the line before may come first); `after`:
 // the bytes after it (up to context_after_max), and `complete`: no more follow (the input ends,
 // or after holds context_after_max bytes). more: the bytes after it do not decide yet.
 //
@@ -187,8 +182,8 @@ inline constexpr std::string_view count_units[] = {"bytes", "byte",    "octets",
 constexpr verdict context_says_no_code(std::string_view before, std::string_view after,
                                        bool complete, bool decimal) noexcept {
   if (is_id_key(key_before(before))) return verdict::yes;
-  if (!decimal || before.empty()) return verdict::no;
-  const char b1 = before.back();
+  if (!decimal) return verdict::no;
+  const char b1 = before.empty() ? '\n' : before.back();
   if ((b1 == '[' || b1 == '{') && before.size() >= 2 && is_word_byte(before[before.size() - 2])) {
     if (after.empty()) return complete ? verdict::no : verdict::more;
     return after[0] == (b1 == '[' ? ']' : '}') ? verdict::yes : verdict::no;

@@ -187,15 +187,21 @@ class annotator_core {
   // token starts with the '-' before p[start].
   detail::verdict context_says(const char* p, std::size_t start, std::size_t minus, std::size_t end,
                                std::size_t n, bool last) const noexcept {
-    char before[detail::context_before_max];
-    std::size_t size = 0;
-    while (size < detail::context_before_max && back(p, start, minus + size + 1) != '\n') ++size;
-    for (std::size_t k = 0; k < size; ++k) before[size - 1 - k] = back(p, start, minus + k + 1);
+    constexpr std::size_t most = detail::context_before_max;
+    char copy[most];
+    std::string_view before;
+    if (start >= minus + most) {  // in p (the rules stop at a line break)
+      before = std::string_view(p + start - minus - most, most);
+    } else {  // partly before p: from history_
+      std::size_t size = 0;
+      while (size < most && back(p, start, minus + size + 1) != '\n') ++size;
+      for (std::size_t k = 0; k < size; ++k) copy[size - 1 - k] = back(p, start, minus + k + 1);
+      before = std::string_view(copy, size);
+    }
     const std::size_t after =
         n - end < detail::context_after_max ? n - end : detail::context_after_max;
     return detail::context_says_no_code(
-        std::string_view(before, size), std::string_view(p + end, after),
-        last || after == detail::context_after_max,
+        before, std::string_view(p + end, after), last || after == detail::context_after_max,
         !detail::hex_token(std::string_view(p + start, end - start)));
   }
 
