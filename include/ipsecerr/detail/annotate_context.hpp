@@ -168,16 +168,15 @@ inline constexpr std::string_view count_units[] = {"bytes", "byte",    "octets",
 
 // What the line around a token (a number that the token rules read as a code) says: yes when it
 // is no code. `before`: the bytes before the token (up to context_before_max; the rules stop at a
-// line break, so bytes of the line before may come first); `after`:
-// the bytes after it (up to context_after_max), and `complete`: no more follow (the input ends,
-// or after holds context_after_max bytes). more: the bytes after it do not decide yet.
+// line break, so bytes of the line before may come first); `after`: the bytes after it (up to
+// context_after_max); `complete`: no more bytes follow them (the input ends, or after holds
+// context_after_max bytes). more: the bytes after it do not decide yet.
 //
-// - any form: the value of a key of id_keys (`pid=13894`, `Source Port:\t\t13801`,
-//   `<Data Name="ProcessID">13894</Data>`, `"dport": 13806`);
-// - numbers in decimal digits: in brackets or braces right after a word (`charon[13894]:`, a syslog
-// tag's
-//   process id; `site-to-site[13801]`, an SA's unique id; `10.0.0.2[13868]`, a port in
-//   strongSwan's logs; `net{13806}`), a port after an address (`192.0.2.10:13801`,
+// - Any number: the value of a key of id_keys (`pid=13894`, `Source Port:\t\t13801`,
+//   `<Data Name="ProcessID">13894</Data>`, `"dport": 13806`).
+// - A number in decimal digits: in brackets or braces right after a word (`charon[13894]:`, a
+//   syslog tag's process id; `site-to-site[13801]`, an SA's unique id; `10.0.0.2[13868]`, a port
+//   in strongSwan's logs; `net{13806}`), a port after an address (`192.0.2.10:13801`,
 //   `[2001:db8::1]:13801`, `udp/13806`), and a count before a unit (`13885 bytes`, `13806 ms`).
 constexpr verdict context_says_no_code(std::string_view before, std::string_view after,
                                        bool complete, bool decimal) noexcept {
