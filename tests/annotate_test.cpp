@@ -823,6 +823,18 @@ TEST_CASE("annotate: process ids, ports, SA ids and sizes are not annotated, in 
             "\n"
             "sent 13801 packets, 13806 bytes, error 13868" +
             policy_match + " by peer 192.0.2.10:13885");
+  // A JSON string value is read as a line of its own by the same rules; a value longer than
+  // json_value_max bytes is not kept, and its codes stay as the token rules find them.
+  CHECK(
+      annotated_any_cut(
+          R"({"MESSAGE":"charon[13894]: from 10.0.0.2[13868] (13885 bytes), error 13806 pid=13801"})"
+          "\n") ==
+      R"({"MESSAGE":"charon[13894]: from 10.0.0.2[13868] (13885 bytes), error 13806 pid=13801",)"
+      R"("ipsecerr":[{"code":13806,"name":"ERROR_IPSEC_IKE_NO_CERT","at":"/MESSAGE"}]})"
+      "\n");
+  const std::string padding(ipsecerr::annotator::json_value_max, 'x');
+  CHECK(annotated(R"({"m":")" + padding + R"( pid=13801"})") ==
+        R"({"m":")" + padding + R"( pid=13801","ipsecerr":[)" + auth + R"("/m"}]})");
   // The unit decides after the number: a chunk that ends in the blank holds the number back.
   CHECK(annotated_any_cut("13885 bytes\n13801 ms\n13806 x") ==
         "13885 bytes\n13801 ms\n13806 [ERROR_IPSEC_IKE_NO_CERT] x");

@@ -35,8 +35,11 @@ inline namespace v1 {
 /// json_max_depth). If it is one complete valid object followed only by blanks up to the end of
 /// the line (at most json_tail_max bytes), holds codes in its numbers or string values (not in
 /// the value of a member named as a process id, port or size: "pid", "ProcessID", "port",
-/// "bytes"; detail::is_id_key), and has no member "ipsecerr" already, then `,"ipsecerr":[...]` is
-/// inserted just before its final '}' (the comma is left out for an empty object): one element
+/// "bytes"; detail::is_id_key; nor, in a string value of at most json_value_max bytes, a number
+/// that the context rule of plain lines, with the value as the line, says is none:
+/// `"MESSAGE":"charon[13894]: ... (13885 bytes)"`), and has no member "ipsecerr" already, then
+/// `,"ipsecerr":[...]` is inserted just before its final '}' (the comma is left out for an empty
+/// object): one element
 /// `{"code":13801,"name":"ERROR_IPSEC_IKE_AUTH_FAIL","at":"/ErrorCode"}` per code in text order,
 /// `at` the RFC 6901 JSON Pointer of the value (null when longer than 256 bytes), at most
 /// json_max_codes elements, then `{"truncated":true}` when the line held more. With message

@@ -226,6 +226,10 @@ class json_line {
     utf8_left_ = 0;
     key_size_ = 0;
     word_reset();
+    string_codes_ = codes_;
+    string_pool_ = pool_used_;
+    string_truncated_ = truncated_;
+    token_count_ = 0;
   }
 
   void string_byte(char c) noexcept {
@@ -367,6 +371,7 @@ class json_line {
       if (word_size_ == 0) {
         word_b1_ = prev1_;
         word_b2_ = prev2_;
+        word_at_ = value_size_ - 1;  // kept above (value_max + 1 when the value is too long)
       }
       if (word_size_ < sizeof word_) word_[word_size_] = c;
       ++word_size_;
@@ -404,6 +409,7 @@ class json_line {
       after_word_ = ' ';
       word_decide(' ');
     }
+    drop_by_context();
     if (forms_.contains_messages() && value_size_ <= value_max &&
         may_hold_message(std::string_view(value_, value_size_))) {
       // The value is a whole field: short texts count as well as distinctive ones.
@@ -449,10 +455,39 @@ class json_line {
     if (word_size_ <= code_word_max) {
       const word_code w = code_of_word(std::string_view(word_, word_size_), word_b1_, word_b2_,
                                        after_word_, a2, forms_);
+      const std::size_t before = codes_;
       if (w.entry != nullptr) add_code(w.entry);
+      if (codes_ > before && word_at_ < value_max) {
+        tokens_[token_count_++] = {word_at_ - (w.minus ? 1 : 0), word_at_ + word_size_,
+                                   hex_token(std::string_view(word_, word_size_))};
+      }
     }
     word_size_ = 0;
     dot_pending_ = false;
+  }
+
+  // The codes of the string value that just ended, found by the token rules, go through the
+  // context rule of plain lines (context_says_no_code) with the value as their line: a process
+  // id, port, index or size (`charon[13894]:`, `pid=13894`, `(13885 bytes)`) is dropped. The
+  // value must have been kept whole (value_max); and when the line's codes overflowed in this
+  // value, its codes stay as they are.
+  void drop_by_context() noexcept {
+    if (token_count_ == 0 || value_size_ > value_max || truncated_ != string_truncated_) return;
+    const std::string_view v(value_, value_size_);
+    const error_info* kept[max_codes] = {};
+    std::size_t count = 0;
+    for (std::size_t k = 0; k < token_count_; ++k) {
+      const token& t = tokens_[k];
+      const std::size_t from = t.from > context_before_max ? t.from - context_before_max : 0;
+      if (context_says_no_code(v.substr(from, t.from - from), v.substr(t.to, context_after_max),
+                               true, !t.hex) != verdict::yes) {
+        kept[count++] = found_[string_codes_ + k].entry;
+      }
+    }
+    if (count == token_count_) return;
+    codes_ = string_codes_;
+    pool_used_ = string_pool_;
+    for (std::size_t k = 0; k < count; ++k) add_code(kept[k]);
   }
 
   // ---- Numbers: the grammar, and the code of an integer. ----
@@ -585,6 +620,21 @@ class json_line {
 
   char value_[value_max] = {};
   std::size_t value_size_ = 0;  // value_max + 1: too long
+
+  // The code tokens of the string value being read, for drop_by_context(): where each is in
+  // value_ (from its '-' if it has one), and whether it is hex; the codes, pool and truncation
+  // before the value.
+  struct token {
+    std::size_t from;
+    std::size_t to;
+    bool hex;
+  };
+  token tokens_[max_codes] = {};
+  std::size_t token_count_ = 0;
+  std::size_t word_at_ = 0;
+  std::size_t string_codes_ = 0;
+  std::size_t string_pool_ = 0;
+  bool string_truncated_ = false;
 
   char num_[12] = {};
   std::size_t num_len_ = 0;
