@@ -214,6 +214,15 @@ TEST_CASE("find_in: numbers that their line says are ids, ports or sizes are no 
         list{"13894=13894/decimal", "13801=13801/decimal"});
   // At the start of a text or line, a unit still counts.
   CHECK(found("13885 bytes\n13801 ms\n13806 x").size() == 1);
+  // What was passed over is counted, the first kept (for a tool to say why nothing was found).
+  const ipsecerr::found_codes tagged = ipsecerr::find_in("gw charon[13894]: (13885 bytes) 13801");
+  CHECK(tagged.size() == 1);
+  CHECK(tagged.passed_over() == 2);
+  CHECK(tagged.first_passed_over().offset == 10);
+  CHECK(tagged.first_passed_over().length == 5);
+  CHECK(tagged.first_passed_over().entry == ipsecerr::find(13894));
+  CHECK(ipsecerr::find_in("error 13801").passed_over() == 0);
+  CHECK(ipsecerr::find_in("error 13801").first_passed_over().entry == nullptr);
   // A signed HRESULT's key is read before its minus sign.
   CHECK(found("size=-2147011002 status -2147011002") == list{"-2147011002=13894/hresult_signed"});
   static_assert(ipsecerr::find_in("charon[13894]: error 13801").size() == 1);

@@ -169,6 +169,17 @@ class found_codes : public detail::held<found_code, 32> {
   /// Whether the text held more codes than capacity (those after the first capacity are lost).
   [[nodiscard]] constexpr bool truncated() const noexcept { return truncated_; }
 
+  /// How many numbers find_in() passed over because their line says they are something else (a
+  /// process id, port, index or size: `charon[13894]:`, `pid=13894`), and the first of them (its
+  /// entry: the code it would have been); entry is nullptr when there is none.
+  [[nodiscard]] constexpr std::size_t passed_over() const noexcept { return passed_; }
+  [[nodiscard]] constexpr found_code first_passed_over() const noexcept { return first_passed_; }
+
+  /// Counts a number passed over, and keeps it if it is the first.
+  constexpr void pass_over(const found_code& c) noexcept {
+    if (passed_++ == 0) first_passed_ = c;
+  }
+
   /// Appends a code (or marks the result truncated when full).
   constexpr void push_back(const found_code& c) noexcept {
     if (size_ < capacity) {
@@ -180,6 +191,8 @@ class found_codes : public detail::held<found_code, 32> {
 
  private:
   bool truncated_ = false;
+  std::size_t passed_ = 0;
+  found_code first_passed_ = {};
 };
 
 /// The forms find_in() looks for unless told otherwise: every number form whose shape says
@@ -228,6 +241,7 @@ class found_codes : public detail::held<found_code, 32> {
     if (detail::context_says_no_code(
             text.substr(line, from - line), text.substr(i, detail::context_after_max), true,
             !detail::hex_token(text.substr(start, size))) == detail::verdict::yes) {
+      out.pass_over(found_code{from, i - from, c.form, c.entry});
       continue;
     }
     out.push_back(found_code{from, i - from, c.form, c.entry});
