@@ -236,6 +236,13 @@ def ids_lookup():
         check(rc == 1 and out == b"", f"lookup {text!r}: no code ({out!r})")
     rc, out, _ = run(["-b", "--", IDS + ", error 13801"])
     check(rc == 0 and brief_codes(out) == [13801], f"the code next to them: {out!r}")
+    rc, _, err = run(["--", "pid=13894"])
+    check(rc == 1 and err == b"ipsecerr: 'pid=13894': no IPsec error code: 13894 is a process id, "
+          b"port, index or size there, by what surrounds it; 'ipsecerr 13894' looks the number up "
+          b"alone\n", f"says what the number is: {err!r}")
+    rc, _, err = run(["--", IDS])
+    check(rc == 1 and b": no IPsec error code: 13894 and 2 more numbers are process ids" in err,
+          f"counts the numbers passed over: {err!r}")
 
 
 def ids_search():

@@ -65,6 +65,26 @@ void tell_not_found(std::string_view input) {
         shown(input));
     return;
   }
+  // Numbers that have a code's shape but that their line says are something else (a syslog tag's
+  // pid, a port, a byte count): say which, and how to look one up anyway.
+  const ipsecerr::found_codes passed = ipsecerr::find_in(input);
+  if (passed.empty() && passed.passed_over() > 0) {
+    const ipsecerr::found_code first = passed.first_passed_over();
+    const std::string number = shown(input.substr(first.offset, first.length));
+    const std::size_t more = passed.passed_over() - 1;
+    if (more == 0) {
+      tell(
+          "'{}': no IPsec error code: {} is a process id, port, index or size there, by what "
+          "surrounds it; 'ipsecerr {}' looks the number up alone",
+          shown(input), number, number);
+    } else {
+      tell(
+          "'{}': no IPsec error code: {} and {} more number{} are process ids, ports, indexes or "
+          "sizes there, by what surrounds them; 'ipsecerr {}' looks a number up alone",
+          shown(input), number, more, more == 1 ? "" : "s", number);
+    }
+    return;
+  }
   // Words (two or more) that are no code and no message may still name one in other words, or
   // hold a message among other words: point to -s when it finds codes for most of them.
   const ipsecerr::ranked_results ranked = ipsecerr::rank_search(input);
