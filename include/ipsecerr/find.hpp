@@ -236,11 +236,7 @@ class found_codes : public detail::held<found_code, 32> {
         detail::code_of_word(text.substr(start, size), b1, b2, at(i), at(i + 1), forms);
     if (c.entry == nullptr) continue;
     const std::size_t from = c.minus ? start - 1 : start;
-    std::size_t line = from;  // the line's bytes before the token, the context rules' share
-    while (line > 0 && from - line < detail::context_before_max && text[line - 1] != '\n') --line;
-    if (detail::context_says_no_code(
-            text.substr(line, from - line), text.substr(i, detail::context_after_max), true,
-            !detail::hex_token(text.substr(start, size))) == detail::verdict::yes) {
+    if (detail::text_says_no_code(text, from, i, detail::hex_token(text.substr(start, size)))) {
       out.pass_over(found_code{from, i - from, c.form, c.entry});
       continue;
     }

@@ -274,12 +274,8 @@ class ranked_results : public detail::held<search_hit, detail::message_rows> {
   // unless its line says it is a process id, port or size, as find_in() reads it ("pid 13894").
   for (std::size_t k = 0; q.n > 1 && k < q.n; ++k) {
     if ((detail::class_of(q.word(k)[0]) & detail::digit_char) == 0) continue;
-    const std::size_t at = q.offset[k];
-    std::size_t line = at;
-    while (line > 0 && at - line < detail::context_before_max && query[line - 1] != '\n') --line;
-    if (detail::context_says_no_code(query.substr(line, at - line),
-                                     query.substr(at + q.size[k], detail::context_after_max), true,
-                                     !detail::hex_token(q.word(k))) == detail::verdict::yes) {
+    if (detail::text_says_no_code(query, q.offset[k], q.offset[k] + q.size[k],
+                                  detail::hex_token(q.word(k)))) {
       continue;
     }
     for (const reading& r : parse(q.word(k))) {

@@ -207,6 +207,16 @@ constexpr verdict context_says_no_code(std::string_view before, std::string_view
   return verdict::no;
 }
 
+// context_says_no_code() for the token text[from, to) of a whole text (from: its '-' if it has
+// one): the context_before_max bytes before it (the rules stop at a line break), the bytes after
+// it, none to come.
+constexpr bool text_says_no_code(std::string_view text, std::size_t from, std::size_t to,
+                                 bool hex) noexcept {
+  const std::size_t first = from > context_before_max ? from - context_before_max : 0;
+  return context_says_no_code(text.substr(first, from - first), text.substr(to, context_after_max),
+                              true, !hex) == verdict::yes;
+}
+
 }  // namespace detail
 }  // namespace v1
 }  // namespace ipsecerr

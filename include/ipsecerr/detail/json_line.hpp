@@ -478,11 +478,8 @@ class json_line {
     std::size_t count = 0;
     for (std::size_t k = 0; k < token_count_; ++k) {
       const token& t = tokens_[k];
-      const std::size_t from = t.from > context_before_max ? t.from - context_before_max : 0;
-      if (context_says_no_code(v.substr(from, t.from - from), v.substr(t.to, context_after_max),
-                               true, !t.hex) != verdict::yes) {
+      if (!text_says_no_code(v, t.from, t.to, t.hex))
         kept[count++] = found_[string_codes_ + k].entry;
-      }
     }
     if (count == token_count_) return;
     codes_ = string_codes_;
