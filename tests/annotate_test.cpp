@@ -498,6 +498,46 @@ TEST_CASE("annotate: plain and JSON lines mixed, with any chunking") {
           qm + " done\n{not json 13801\nafter 13801 [ERROR_IPSEC_IKE_AUTH_FAIL].");
 }
 
+TEST_CASE("annotate: a UTF-8 byte order mark at the start passes through before the first line") {
+  const std::string bom = "\xEF\xBB\xBF";
+  // The first line after it is a JSON object (NDJSON saved by Windows PowerShell 5.1 with
+  // -Encoding utf8) or a whole-line message: read as on any other line.
+  CHECK(annotated_any_cut(bom + R"({"ErrorCode":13801})"
+                                "\r\n"
+                                R"({"ErrorCode":13801})"
+                                "\r\n") == bom + R"({"ErrorCode":13801,"ipsecerr":[)" + auth +
+                                               R"("/ErrorCode"}]})"
+                                               "\r\n"
+                                               R"({"ErrorCode":13801,"ipsecerr":[)" +
+                                               auth +
+                                               R"("/ErrorCode"}]})"
+                                               "\r\n");
+  CHECK(annotated_any_cut(bom + "No policy configured\nNo policy configured\n") ==
+        bom +
+            "No policy configured [ERROR_IPSEC_IKE_NO_POLICY]\n"
+            "No policy configured [ERROR_IPSEC_IKE_NO_POLICY]\n");
+  // Only at the start: a second one, or one after blanks, is a byte of the line (so the line is
+  // no JSON line, and its code is annotated as on any plain line).
+  CHECK(annotated_any_cut("\n" + bom + R"({"ErrorCode":13801})") ==
+        "\n" + bom + R"({"ErrorCode":13801 [ERROR_IPSEC_IKE_AUTH_FAIL]})");
+  CHECK(annotated_any_cut(bom + bom + "13801") == bom + bom + "13801 [ERROR_IPSEC_IKE_AUTH_FAIL]");
+  // Its first bytes without the rest are text, also where the input ends within them.
+  CHECK(annotated_any_cut("\xEF\xBB" + std::string("13801")) ==
+        "\xEF\xBB" + std::string("13801 [ERROR_IPSEC_IKE_AUTH_FAIL]"));
+  CHECK(annotated_any_cut("\xEF") == "\xEF");
+  CHECK(annotated_any_cut("\xEF\xBB") == "\xEF\xBB");
+  CHECK(annotated_any_cut(bom) == bom);
+  // finish() starts a new input: the next one's mark is one too.
+  ipsecerr::annotator a;
+  result r;
+  for (int i = 0; i < 2; ++i) {
+    a.feed(at_run_time(bom + R"({"ErrorCode":13801})"), collector{&r});
+    a.finish(collector{&r});
+  }
+  const std::string one = bom + R"({"ErrorCode":13801,"ipsecerr":[)" + auth + R"("/ErrorCode"}]})";
+  CHECK(r.all == one + one);
+}
+
 // ---- Memory dumps. ----
 
 TEST_CASE("annotate: hex dumps and hex runs are not annotated") {

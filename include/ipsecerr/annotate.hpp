@@ -91,6 +91,10 @@ inline namespace v1 {
 /// token_carry (96) bytes (a token and what decides it). Then json_tail_max bytes after a JSON
 /// line's final '}', and the JSON reader's fixed state. No allocation, whatever the line length.
 ///
+/// A UTF-8 byte order mark (EF BB BF) at the start of the input passes through as it is, and the
+/// first line starts after it: a JSON object or a message text that is the first line of a file
+/// saved with one (Windows PowerShell 5.1 writes it for UTF-8) is read as on any other line.
+///
 /// Use: `a.feed(chunk, out)` for each chunk, then `a.finish(out)`; `out(std::string_view bytes,
 /// bool inserted)` receives the output in order (the views are valid only during the call), and
 /// the pieces with `inserted == false` are exactly the input.
@@ -126,6 +130,66 @@ class annotator : private detail::annotator_core {
   /// Passes a chunk through out(bytes, inserted), holding back what the next chunk decides.
   template <class Out>
   void feed(std::string_view chunk, Out&& out) {
+    if (signature_ < signature_decided) {
+      chunk = take_signature(chunk, out);
+      if (chunk.empty()) return;
+    }
+    feed_text(chunk, out);
+  }
+
+  /// Passes the held bytes through (the input has ended) and resets for a new input.
+  template <class Out>
+  void finish(Out&& out) {
+    if (signature_ < signature_decided) {  // the input ended inside what may have been a BOM
+      const std::size_t seen = signature_;
+      signature_ = signature_decided;
+      if (seen > 0) feed_text(std::string_view(utf8_bom, seen), out);
+    }
+    char held[max_carry];
+    const std::size_t size = carry_size_;
+    if (size > 0) std::memcpy(held, carry_, size);
+    carry_size_ = 0;
+    scan(held, size, true, out);
+    reset();
+  }
+
+  /// The number of input bytes of a plain line held back (at most max_carry).
+  [[nodiscard]] std::size_t carried() const noexcept { return carry_size_; }
+
+  /// Forgets any held bytes and starts a new input.
+  void reset() noexcept {
+    reset_state();
+    signature_ = 0;
+  }
+
+ private:
+  // The UTF-8 byte order mark, and how much of it the input has started with (0 to 2), or
+  // signature_decided once the input's first bytes are known to hold it or not.
+  static constexpr char utf8_bom[] = "\xEF\xBB\xBF";
+  static constexpr std::size_t signature_decided = 3;
+  std::size_t signature_ = 0;
+
+  // At the input's start: passes a UTF-8 byte order mark through as it is, so that the first
+  // line starts after it, and returns the rest of the chunk. Bytes that turn out not to be one
+  // are text.
+  template <class Out>
+  std::string_view take_signature(std::string_view chunk, Out& out) {
+    while (!chunk.empty() && signature_ < signature_decided) {
+      if (chunk.front() != utf8_bom[signature_]) {
+        const std::size_t seen = signature_;
+        signature_ = signature_decided;
+        if (seen > 0) feed_text(std::string_view(utf8_bom, seen), out);
+        return chunk;
+      }
+      ++signature_;
+      chunk.remove_prefix(1);
+    }
+    if (signature_ == signature_decided) out(std::string_view(utf8_bom, 3), false);
+    return chunk;
+  }
+
+  template <class Out>
+  void feed_text(std::string_view chunk, Out& out) {
     const char* p = chunk.data();
     std::size_t n = chunk.size();
     if (n == 0) return;
@@ -146,23 +210,6 @@ class annotator : private detail::annotator_core {
     }
     scan(p, n, false, out);
   }
-
-  /// Passes the held bytes through (the input has ended) and resets for a new input.
-  template <class Out>
-  void finish(Out&& out) {
-    char held[max_carry];
-    const std::size_t size = carry_size_;
-    if (size > 0) std::memcpy(held, carry_, size);
-    carry_size_ = 0;
-    scan(held, size, true, out);
-    reset();
-  }
-
-  /// The number of input bytes of a plain line held back (at most max_carry).
-  [[nodiscard]] std::size_t carried() const noexcept { return carry_size_; }
-
-  /// Forgets any held bytes and starts a new input.
-  void reset() noexcept { reset_state(); }
 };
 
 /// Annotates a whole text at once: feed(text, out) then finish(out).

@@ -228,9 +228,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   // Line by line (insertions hold no '\n', so lines correspond): a JSON line that is one valid
   // object stays one; any other JSON line is unchanged; " [" insertions only in plain lines.
-  const std::vector<std::string> in_lines = lines_of(std::string(text));
-  const std::vector<std::string> out_lines = lines_of(whole.all);
+  // A UTF-8 byte order mark at the input's start passes through first and is no byte of the
+  // first line.
+  std::vector<std::string> in_lines = lines_of(std::string(text));
+  std::vector<std::string> out_lines = lines_of(whole.all);
   IPSECERR_FUZZ_CHECK(in_lines.size() == out_lines.size());
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    IPSECERR_FUZZ_CHECK(out_lines[0].compare(0, 3, "\xEF\xBB\xBF") == 0);
+    in_lines[0].erase(0, 3);
+    out_lines[0].erase(0, 3);
+  }
   for (std::size_t k = 0; k < in_lines.size(); ++k) {
     if (!json_line(in_lines[k])) continue;
     if (json_reader(in_lines[k]).one_object()) {
