@@ -6,7 +6,9 @@
 # Also standard input (-b, -q) and the CSV, TSV and NDJSON tables.
 # Message texts given to lookup (messages), ranked search (search),
 # --annotate-forms (forms).
-# Usage: check_tool.py json|color|annotate|version|stdin|table|messages|search|forms|man TOOL PROJECT_VERSION [MAN_PAGE]
+# UTF-16 and byte order marks (encodings).
+# Usage: check_tool.py json|color|annotate|version|stdin|table|messages|search|forms|encodings|man
+#        TOOL PROJECT_VERSION [MAN_PAGE]
 import csv
 import io
 import json
@@ -16,6 +18,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 
 # A cross-built tool runs through the emulator named in IPSECERR_TOOL_EMULATOR (a ;-separated list).
 TOOL = [a for a in os.environ.get("IPSECERR_TOOL_EMULATOR", "").split(";") if a] + [sys.argv[2]]
@@ -277,6 +280,114 @@ def check_annotate():
 
     rc, out, err = run(["--annotate"], stdin=b"")
     check(rc == 0 and out == b"", "empty input: empty output")
+
+
+# A Security event 4653 as Windows PowerShell 5.1 saves `Get-WinEvent ... | Format-List` with `>`
+# (UTF-16LE, a byte order mark, CRLF), and a RasClient 20227 line with a user name and a
+# connection name beyond ASCII (one outside the BMP: a surrogate pair in UTF-16).
+POWERSHELL_TEXT = (
+    "\ufeff\r\n"
+    "TimeCreated  : 11/27/2026 1:05:12 PM\r\n"
+    "ProviderName : Microsoft-Windows-Security-Auditing\r\n"
+    "Id           : 4653\r\n"
+    "Message      : An IPsec main mode negotiation failed.\r\n"
+    "               Failure Information:\r\n"
+    "               \tFailure Point:\t\tLocal computer\r\n"
+    "               \tFailure Reason:\t\tIKE authentication credentials are unacceptable\r\n"
+    "               \tState:\t\t\tSent first (SA) payload\r\n"
+    "               \tError Code:\t\t0x80073646\r\n"
+    "\r\n"
+    "Message      : CoId={8E4F31A0-5C8B-4D5E-9C1F-2B7A6D3E9F10}: The user CONTOSO\\j\u00fcrgen.m\u00fcller "
+    "dialed a connection named Caf\u00e9 VPN \U0001F512 which has failed. The error code returned "
+    "on failure is 809.\r\n")
+
+
+# The member --annotate adds to a JSON line (its elements hold no braces here).
+JSON_MEMBER = re.compile(rb',"ipsecerr":\[(?:\{[^{}]*\},?)*\]')
+
+
+def utf16_of(text, order):
+    return text.encode("utf-16-" + order, "surrogatepass")
+
+
+def utf8_of(text):
+    return text.encode("utf-8", "surrogatepass")
+
+
+def annotate_pieces(data, rng):
+    """--annotate on standard input written in pieces of 1 to 3 bytes with pauses, so that the
+    tool's reads end inside UTF-16 code units, surrogate pairs and the byte order mark."""
+    p = subprocess.Popen(TOOL + ["--annotate"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    at = 0
+    while at < len(data):
+        n = rng.randrange(1, 4)
+        os.write(p.stdin.fileno(), data[at:at + n])
+        at += n
+        time.sleep(0.002)
+    p.stdin.close()
+    out, err = p.stdout.read(), p.stderr.read()
+    return p.wait(), out, err
+
+
+def check_encodings():
+    rng = random.Random(20261202)
+    # The PowerShell file: annotated as its UTF-8 text is, written back in UTF-16, both byte orders.
+    rc8, out8, _ = annotate_file(utf8_of(POWERSHELL_TEXT))
+    text8 = out8.decode("utf-8")
+    for name in ("unacceptable [ERROR_IPSEC_IKE_AUTH_FAIL]",
+                 "0x80073646 [ERROR_IPSEC_IKE_INVALID_MM_FOR_QM]", "809 [ERROR_VPN_TIMEOUT]"):
+        check(name in text8, f"PowerShell text: {name!r} in the annotated UTF-8 text")
+    for order in ("le", "be"):
+        rc, out, err = annotate_file(utf16_of(POWERSHELL_TEXT, order))
+        check(rc == 0 and err == b"", f"UTF-16{order.upper()} file: exit 0, quiet ({rc}, {err!r})")
+        check(out == utf16_of(text8, order),
+              f"UTF-16{order.upper()} file: the annotated UTF-8 text in UTF-16: {out[:200]!r}")
+
+    # Random texts of every kind of UTF-16 unit (surrogate pairs, unpaired surrogates, NUL, CR,
+    # LF, non-ASCII) with codes, a message and a JSON line: the output is the UTF-8 text's output
+    # in UTF-16 (so removing the insertions gives the input byte for byte); an odd last byte is
+    # kept at the end; any split of the stream gives the same.
+    pieces = ["13894", " 0x80073646,", "\r\n", "\n", "\x00", "\u00e9", "\u2019", "\U0001F512",
+              "\ud800", "\udfff", "\udbff\u00e9", "No policy configured", "Failure Reason:\t",
+              '{"ErrorCode":13801,"m":"caf\u00e9"}', " error ", "\ufeff", "abc", " "]
+    for round_ in range(60):
+        text = "\ufeff" + "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40)))
+        order = rng.choice(("le", "be"))
+        text = utf16_of(text, order).decode("utf-16-" + order, "surrogatepass")  # pairs joined
+        data = utf16_of(text, order)
+        expected8 = run(["--annotate"], stdin=utf8_of(text))[1]
+        expected = utf16_of(expected8.decode("utf-8", "surrogatepass"), order)
+        rc, out, err = run(["--annotate"], stdin=data)
+        check(rc == 0 and out == expected, f"random UTF-16 text {round_}: {data!r} gave {out!r}")
+        stripped = ANY_ANNOTATION.sub(b"", JSON_MEMBER.sub(b"", out.decode(
+            "utf-16-" + order, "surrogatepass").encode("utf-8", "surrogatepass")))
+        check(ANY_ANNOTATION.search(utf8_of(text)) is not None or
+              stripped.decode("utf-8", "surrogatepass") == text,
+              f"random UTF-16 text {round_}: removing the insertions gives the input")
+        if round_ % 6 == 0:
+            rc, odd, err = run(["--annotate"], stdin=data + b"A")
+            check(rc == 0 and odd == expected + b"A", f"random text {round_} + an odd byte: {odd!r}")
+        if round_ % 10 == 0:
+            rc, split, err = annotate_pieces(data, rng)
+            check(rc == 0 and split == expected, f"random text {round_} in pieces: {split!r}")
+
+    # Lookups: standard input in UTF-16 (or UTF-8 with a byte order mark) gives what its UTF-8
+    # lines give.
+    lines = ("No policy configured\r\nhr=0x80073646;\r\n"
+             "The user CONTOSO\\j\u00fcrgen dialed a connection named \U0001F512 which has failed. "
+             "The error code returned on failure is 13801.\r\n")
+    rc8, brief8, err8 = run(["-b", "-"], stdin=utf8_of(lines))
+    check(rc8 == 0 and brief8.count(b"\n") == 3, f"UTF-8 lines: three codes found: {brief8!r}")
+    for name, data in (("UTF-16LE", utf16_of("\ufeff" + lines, "le")),
+                       ("UTF-16BE", utf16_of("\ufeff" + lines, "be")),
+                       ("UTF-8 with a byte order mark", utf8_of("\ufeff" + lines))):
+        rc, brief, err = run(["-b", "-"], stdin=data)
+        check(rc == 0 and brief == brief8 and err == b"",
+              f"{name} lines: what the UTF-8 lines give ({rc}, {brief!r}, {err!r})")
+    # UTF-16 without a byte order mark is not recognised: its bytes are looked up as they are.
+    rc, _, err = run(["-"], stdin=utf16_of("13801\r\n", "le"))
+    check(rc == 1, f"UTF-16 without a byte order mark: no code found ({rc}, {err!r})")
 
 
 def check_man():
@@ -682,7 +793,7 @@ def check_version():
 {"json": check_json, "color": check_color, "annotate": check_annotate,
  "version": check_version, "man": check_man, "stdin": check_stdin, "table": check_table,
  "messages": check_messages, "search": check_search,
- "forms": check_forms}[sys.argv[1]]()
+ "forms": check_forms, "encodings": check_encodings}[sys.argv[1]]()
 if failures:
     print(f"{len(failures)} check(s) failed")
     sys.exit(1)

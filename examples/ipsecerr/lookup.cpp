@@ -386,7 +386,8 @@ constexpr std::size_t line_limit = std::size_t{64} * 1024;
 // Each non-blank line of standard input, looked up. found_all when each had a reading.
 int look_up_lines(lookup_writer& w) {
   static ipsecerr_io::input in("-");  // one stream, however many '-' there are
-  static ipsecerr_io::line_reader lines(in, line_limit);
+  static ipsecerr_io::text_input text(in);
+  static ipsecerr_io::line_reader lines(text, line_limit);
   int status = found_all;
   std::string_view line;
   for (std::size_t number = 1; lines.next(line); ++number) {

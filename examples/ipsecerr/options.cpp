@@ -124,7 +124,8 @@ struct command_line {
         "or a log line) the codes inside are found, else a Windows message text (\"No policy "
         "configured\", a whole field, or a longer message anywhere). - reads standard input, "
         "each line a code (as no CODE does when standard input is a pipe or a file); blank "
-        "lines are skipped");
+        "lines are skipped; UTF-16 with a byte order mark (Windows PowerShell 5.1's > and "
+        "Out-File) is read as text");
     mode_flag("-l,--list", mode::list,
               "one line per code (code, hex, name, message): every Win32 IPsec code, one "
               "component (the part of Windows that reports it: " +
@@ -140,7 +141,8 @@ struct command_line {
         ->option_text(" WORD...");
     mode_flag("--annotate", mode::annotate,
               "copy FILEs (or standard input, also for -) to standard output, adding a space "
-              "and [NAME] after every known code in them")
+              "and [NAME] after every known code in them; a file in UTF-16 with a byte order "
+              "mark is read as text and written in UTF-16")
         ->option_text(" [FILE...]");
     app.add_option("--annotate-forms", forms_list,
                    "what --annotate marks: a comma-separated list of form ids (" + form_ids() +
