@@ -141,6 +141,22 @@ def check_phrases():
     rc, out, err = run(["RasClient 809"])
     check(rc == 1 and out == b"", "RasClient 809: 'RAS' is a whole word")
 
+    # `error NNN` where the text says it is about a VPN connection, as --annotate reads it: a
+    # ticket's "VPN error 809", the VPN dialog's text, a standard input line; not elsewhere.
+    for text, code in (("VPN error 809", 809),
+                       ("Error 789: The L2TP connection attempt failed because the security layer "
+                        "encountered a processing error", 789),
+                       ("Can't connect to the office VPN, error 835 every morning", 835)):
+        q = run_json(["--json", text], 0)["query"][0]
+        found = [(x["form"], x["code"], x["offset"]) for x in q.get("found", [])]
+        check(found == [("ras", code, text.index(str(code)))],
+              f"{text!r}: RAS {code} found where it is: {found}")
+        rc, out, _ = run(["-b", "-"], ("Nov 27 10:14:07 " + text + "\n").encode())
+        check(rc == 0 and out.decode().split(" ")[1] == str(code), f"standard input: {text!r}")
+    for none in ("ProgramX failed with error 766", "VPN error 691", "disk error 809"):
+        rc, out, err = run([none])
+        check(rc == 1 and out == b"", f"{none!r}: no RAS code ({rc}, {out!r})")
+
     # -b and -q, and standard input.
     brief = [line.split(" ")[:3] for line in run(["-b", "809", line_ras, line_win32])[1].decode()
              .splitlines()]

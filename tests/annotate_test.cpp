@@ -498,6 +498,16 @@ TEST_CASE("annotate: plain and JSON lines mixed, with any chunking") {
           qm + " done\n{not json 13801\nafter 13801 [ERROR_IPSEC_IKE_AUTH_FAIL].");
 }
 
+TEST_CASE("annotate: a RAS phrase in a JSON string value on a VPN line is one code") {
+  // `RAS error 809` names 809 as a phrase, and `error 809` on a line about a VPN would too: one
+  // element, as the plain line gets one bracket.
+  CHECK(annotated_any_cut(R"({"m":"VPN connection failed: RAS error 809"})") ==
+        R"({"m":"VPN connection failed: RAS error 809","ipsecerr":[)"
+        R"({"code":809,"name":"ERROR_VPN_TIMEOUT","at":"/m"}]})");
+  CHECK(annotated_any_cut("VPN connection failed: RAS error 809") ==
+        "VPN connection failed: RAS error 809 [ERROR_VPN_TIMEOUT]");
+}
+
 TEST_CASE("annotate: a UTF-8 byte order mark at the start passes through before the first line") {
   const std::string bom = "\xEF\xBB\xBF";
   // The first line after it is a JSON object (NDJSON saved by Windows PowerShell 5.1 with

@@ -486,6 +486,60 @@ TEST_CASE("ras phrases: RAS 809, RAS error 809 and RasClient's sentence pick the
   STATIC_REQUIRE(ipsecerr::find_ras_phrase("RAS error 789").code == 789);
 }
 
+TEST_CASE("ras codes: find_ras_code reads phrases and error NNN on a line about a VPN") {
+  // `error NNN` with a word about a VPN connection on the line, before or after.
+  const std::string vpn = "VPN error 809";
+  const auto m = ipsecerr::find_ras_code(at_run_time(vpn));
+  REQUIRE(m.found());
+  REQUIRE(m.code == 809);
+  REQUIRE(m.space == code_space::ras);
+  REQUIRE(m.first == 4);
+  REQUIRE(m.number == 10);
+  REQUIRE(m.last == 13);
+  REQUIRE(m.info() == find_ras(809));
+  for (const char* text :
+       {"Error 789: The L2TP connection attempt failed because the security layer encountered",
+        "error 809 while dialing the IKEv2 tunnel", "RasClient: error 835",
+        "The user dialed a connection named Office which has failed: error 809",
+        "the ipsec tunnel is down (error 809)", "RAS error 809", "ras 809"}) {
+    CAPTURE(text);
+    const auto p = ipsecerr::find_ras_code(at_run_time(text));
+    REQUIRE(p.found());
+    REQUIRE(p.info() != nullptr);
+    REQUIRE(p.info()->space == code_space::ras);
+  }
+  // RasClient's sentence: a RAS number only (13801 there is a Win32 code, found as a token).
+  const std::string rasclient =
+      "The user CONTOSO\\alice dialed a connection named Contoso VPN which has failed. The error "
+      "code returned on failure is ";
+  REQUIRE(ipsecerr::find_ras_code(at_run_time(rasclient + "809.")).code == 809);
+  REQUIRE(ipsecerr::find_ras_code(at_run_time(rasclient + "809.")).first ==
+          rasclient.find("error code returned"));
+  REQUIRE_FALSE(ipsecerr::find_ras_code(at_run_time(rasclient + "13801.")).found());
+  // Nothing: a line about something else, a number of no RAS entry, not three digits, a word
+  // about a VPN on another line or too far away, a bare number.
+  const std::string far = "VPN" + std::string(100, ' ') + "error 809";
+  for (const std::string& none : std::vector<std::string>{
+           "ProgramX failed with error 766", "VPN error 691", "VPN error 0809", "VPN error 8090",
+           "VPN down\nerror 809", "error 809", "VPN 809", "VPNs error 809", "VPN errors 809",
+           "RAS error 999", "VPN error809", far, std::string()}) {
+    CAPTURE(none);
+    REQUIRE_FALSE(ipsecerr::find_ras_code(at_run_time(none)).found());
+  }
+  REQUIRE(ipsecerr::find_ras_code(at_run_time("VPN" + std::string(80, ' ') + "error 809")).found());
+  // One code per phrase, in text order; a search from inside a word skips that word.
+  const std::string two = "IKEv2 VPN: RAS error 809, then error 789 (L2TP)";
+  const auto a = ipsecerr::find_ras_code(two);
+  REQUIRE((a.code == 809 && a.first == two.find("RAS")));
+  const auto b = ipsecerr::find_ras_code(two, a.last);
+  REQUIRE((b.code == 789 && b.number == two.find("789")));
+  REQUIRE_FALSE(ipsecerr::find_ras_code(two, b.last).found());
+  REQUIRE_FALSE(ipsecerr::find_ras_code(at_run_time("VPN xerror 809"), 5).found());
+  REQUIRE(ipsecerr::find_ras_code(at_run_time("VPN xerror 809 error 789"), 5).code == 789);
+  STATIC_REQUIRE(ipsecerr::find_ras_code("VPN error 789").code == 789);
+  STATIC_REQUIRE_FALSE(ipsecerr::find_ras_code("error 789").found());
+}
+
 TEST_CASE("ras phrases: read_ras_phrase takes a whole text only") {
   REQUIRE(ipsecerr::read_ras_phrase(at_run_time("  RAS error 809 ")).code == 809);
   REQUIRE(ipsecerr::read_ras_phrase(at_run_time("RAS 789.")).code == 789);

@@ -240,19 +240,34 @@ class brief_writer : public lookup_writer {
   palette p_;
 };
 
-// The codes found inside a text and those that phrases name with their space (`RAS error 809`,
-// RasClient's "The error code returned on failure is 809.": find_ras_phrase()), in text order;
-// a code at the same place as one of found is kept once, as found has it.
+// The codes found inside a text and those that the text names as RAS codes or with their space
+// (`RAS error 809`, `VPN error 809`, RasClient's "The error code returned on failure is 809.":
+// find_ras_phrase() and find_ras_code(), the annotator's rule), in text order; a code at the same
+// place as one of found is kept once, as found has it.
 ipsecerr::found_codes with_phrases(std::string_view text, const ipsecerr::found_codes& found) {
-  ipsecerr::found_codes all;
-  std::size_t next = 0;  // the first of found not yet in all
+  std::vector<ipsecerr::found_code> named;
   for (auto m = ipsecerr::find_ras_phrase(text); m; m = ipsecerr::find_ras_phrase(text, m.last)) {
     if (m.info() == nullptr) continue;
-    for (; next < found.size() && found[next].offset < m.number; ++next) all.push_back(found[next]);
-    if (next < found.size() && found[next].offset == m.number) continue;
     const bool ras = m.space == ipsecerr::code_space::ras;
-    all.push_back({m.number, m.last - m.number, ras ? ipsecerr::form::ras : ipsecerr::form::decimal,
-                   m.info()});
+    named.push_back({m.number, m.last - m.number,
+                     ras ? ipsecerr::form::ras : ipsecerr::form::decimal, m.info()});
+  }
+  for (auto m = ipsecerr::find_ras_code(text); m; m = ipsecerr::find_ras_code(text, m.last)) {
+    const bool known = std::any_of(named.begin(), named.end(), [&](const ipsecerr::found_code& c) {
+      return c.offset == m.number;
+    });
+    if (!known) named.push_back({m.number, m.last - m.number, ipsecerr::form::ras, m.info()});
+  }
+  std::stable_sort(named.begin(), named.end(),
+                   [](const ipsecerr::found_code& a, const ipsecerr::found_code& b) {
+                     return a.offset < b.offset;
+                   });
+  ipsecerr::found_codes all;
+  std::size_t next = 0;  // the first of found not yet in all
+  for (const ipsecerr::found_code& c : named) {
+    for (; next < found.size() && found[next].offset < c.offset; ++next) all.push_back(found[next]);
+    if (next < found.size() && found[next].offset == c.offset) continue;
+    all.push_back(c);
   }
   for (; next < found.size(); ++next) all.push_back(found[next]);
   if (found.truncated()) all.push_back({});  // all is full: this marks it truncated

@@ -215,6 +215,28 @@ inline namespace v1 {
   return detail::next_ras_phrase(text, from);
 }
 
+/// The first RAS code at or after `from` that the text names as one, by the rule of
+/// `ipsecerr --annotate` (form::ras) and of the tool's lookup: a phrase of find_ras_phrase() that
+/// gives the RAS space (`RAS error 809`; RasClient's sentence with a number of the RAS table), or
+/// `error 809` / `Error 789:` (the word error in any case, blanks, and a three-digit number of the
+/// RAS table) on a line about a VPN connection: the line holds, within 90 bytes before the word
+/// error or 400 bytes after the number, one of the whole words VPN, L2TP, IPsec, IKE, IKEv2,
+/// RasClient (any case) or the phrase "dialed a connection" (`VPN error 809`, `Error 789: The
+/// L2TP connection attempt failed ...`). Never a bare number, never `error 766` on a line about
+/// something else. Only codes of the RAS table: info() is never nullptr when found(); `first` is
+/// the phrase's first word. Allocation-free.
+[[nodiscard]] constexpr phrase_match find_ras_code(std::string_view text,
+                                                   std::size_t from = 0) noexcept {
+  const detail::ras_hit r = detail::next_ras_code(text, from);
+  if (r.entry == nullptr) return {};
+  phrase_match m;
+  m.code = r.entry->code;
+  m.first = r.first;
+  m.number = r.number;
+  m.last = r.end;
+  return m;
+}
+
 /// A phrase that is the whole text (surrounding whitespace and one final '.' allowed):
 /// read_ras_phrase("RAS error 809") names RAS code 809; nothing found for other texts.
 [[nodiscard]] constexpr phrase_match read_ras_phrase(std::string_view text) noexcept {

@@ -145,32 +145,7 @@ IPSECERR_ALWAYS_INLINE inline unsigned word_starts(const char* p, std::size_t s,
   return id == 0 ? 0u : follow_starts(message_starts.follow[id - 1], p, s + size, n);
 }
 
-// ---- RAS codes where the line says it is one. ----
-
-// A RAS code found in a text: the entry and where its number ends (the place for the name).
-struct ras_hit {
-  const error_info* entry = nullptr;
-  std::size_t end = 0;
-};
-
-// Whether the line of text[at] holds, between `from` and `to`, a word that says it is about a
-// VPN connection: VPN, L2TP, IPsec, IKE, IKEv2, RasClient (any case, whole words), or the
-// RasClient phrase "dialed a connection". The line ends the search both ways.
-constexpr bool vpn_context(std::string_view text, std::size_t at, std::size_t from,
-                           std::size_t to) noexcept {
-  std::size_t b = at;
-  while (b > from && text[b - 1] != '\n') --b;
-  std::size_t e = at;
-  while (e < to && text[e] != '\n') ++e;
-  for (std::size_t k = b; k < e; ++k) {
-    if (k > b && msg_alnum(text[k - 1])) continue;
-    for (const std::string_view w :
-         {"vpn", "l2tp", "ipsec", "ike", "ikev2", "rasclient", "dialed a connection"}) {
-      if (k + w.size() <= e && whole_word_at(text.substr(0, e), k, w)) return true;
-    }
-  }
-  return false;
-}
+// ---- RAS codes where the line says it is one (ras_at(): detail/ras_phrase.hpp). ----
 
 // Whether p[from, to) holds a '7' or '8' followed by two digits, as the number of every RAS
 // phrase does, in decimal, with or without leading zeros or as its HRESULT (static_assert
@@ -194,41 +169,6 @@ constexpr bool ras_numbers_have_ras_digits() noexcept {
 }
 static_assert(ras_numbers_have_ras_digits(),
               "ipsecerr: ras_digits_in() looks for the digits every RAS code's number holds");
-
-// How far around `error 809` ras_at() looks for the words that say the line is about a VPN.
-inline constexpr std::size_t ras_context_before = 90;
-inline constexpr std::size_t ras_context_after = 400;
-
-// The RAS code named at the word text[s, w): `RAS 809`, `RAS error 809`, `RAS error code: 809`
-// and RasClient's sentence `The error code returned on failure is 809.` (ras_phrase_at(),
-// where only a RAS reading counts: 13801 there is an IPsec Win32 code, annotated as a token);
-// or `error 809` / `Error 789:` when the line says it is about a VPN connection (vpn_context()
-// within `before` bytes before the phrase and `after` bytes after it). The code must be in the
-// RAS table. The text must hold the bytes that decide: `after` + 64 bytes after s, or the line end.
-constexpr ras_hit ras_at(std::string_view text, std::size_t s, std::size_t w, std::size_t before,
-                         std::size_t after) noexcept {
-  if (!(w - s == 3 && word_at(text, s, "ras")) && !(w - s == 5 && word_at(text, s, "error"))) {
-    return {};
-  }
-  const std::size_t view_end = text.size() - s > 64 ? s + 64 : text.size();
-  const phrase_match m = ras_phrase_at(text.substr(0, view_end), s);
-  if (m.found()) {
-    if (m.space != code_space::ras) return {};
-    const error_info* e = find_ras(m.code);
-    return e == nullptr ? ras_hit{} : ras_hit{e, m.last};
-  }
-  if (w - s != 5) return {};
-  const std::size_t p = skip_blanks(text.substr(0, view_end), w);
-  if (p == w) return {};
-  const std::size_t end = number_end(text.substr(0, view_end), p);
-  if (end == 0 || end - p != 3) return {};
-  const error_info* e = find_ras(static_cast<std::uint32_t>(
-      (text[p] - '0') * 100 + (text[p + 1] - '0') * 10 + (text[p + 2] - '0')));
-  if (e == nullptr) return {};
-  const std::size_t from = s > before ? s - before : 0;
-  const std::size_t to = text.size() - end > after ? end + after : text.size();
-  return vpn_context(text, s, from, to) ? ras_hit{e, end} : ras_hit{};
-}
 
 // The starts of words (runs of ASCII letters and digits) of p[0, n) that start with a letter and
 // may start a message or a RAS phrase (word_starts()), in order, with their ends. `before` is the

@@ -418,19 +418,11 @@ class json_line {
     }
     if (ras_ && value_size_ <= value_max) {
       // RAS codes where the value names them as such, by the annotator's rule (ras_at) with the
-      // value as the line: `... The error code returned on failure is 809.` in a "message".
+      // value as the line: `... The error code returned on failure is 809.` in a "message". The
+      // scan goes on after each code's number, so `RAS error 809` on a VPN line is one code.
       const std::string_view v(value_, value_size_);
-      std::size_t i = 0;
-      while (i < v.size()) {
-        std::size_t w = i;
-        while (w < v.size() && is_word_byte(v[w])) ++w;
-        if (w == i) {
-          ++i;
-          continue;
-        }
-        const ras_hit r = ras_at(v, i, w, ras_context_before, ras_context_after);
-        if (r.entry != nullptr) add_code(r.entry);
-        i = w;
+      for (ras_hit r = next_ras_code(v, 0); r.entry != nullptr; r = next_ras_code(v, r.end)) {
+        add_code(r.entry);
       }
     }
     state_ = st::comma_or_end;

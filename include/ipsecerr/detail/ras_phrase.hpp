@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// ipsecerr internals: reading RAS codes from text: a whole token (for parse()) and the phrases that
-// name the space (`RAS error 809`, RasClient's sentence). Included by ras.hpp only.
+// ipsecerr internals: reading RAS codes from text: a whole token (for parse()), the phrases that
+// name the space (`RAS error 809`, RasClient's sentence) and `error 809` on a line about a VPN
+// connection (find_ras_code(), the annotator). Included by ras.hpp only.
 #ifndef IPSECERR_DETAIL_RAS_PHRASE_HPP
 #define IPSECERR_DETAIL_RAS_PHRASE_HPP
 
@@ -133,6 +134,96 @@ constexpr phrase_match next_ras_phrase(std::string_view text, std::size_t from) 
   for (std::size_t at = from; at < text.size(); ++at) {
     const phrase_match m = ras_phrase_at(text, at);
     if (m.found()) return m;
+  }
+  return {};
+}
+
+// ---- RAS codes where the line says it is one (find_ras_code(), the annotator). ----
+
+// A byte of a word as the RAS rule and the annotator's word search read words: an ASCII letter or
+// digit.
+constexpr bool ras_word_byte(char c) noexcept { return (class_of(c) & alnum_char) != 0; }
+
+// A RAS code found in a text: the entry, where its phrase and its number begin and where it ends
+// (the place for the name).
+struct ras_hit {
+  const error_info* entry = nullptr;
+  std::size_t first = 0;
+  std::size_t number = 0;
+  std::size_t end = 0;
+};
+
+// Whether the line of text[at] holds, between `from` and `to`, a word that says it is about a
+// VPN connection: VPN, L2TP, IPsec, IKE, IKEv2, RasClient (any case, whole words), or the
+// RasClient phrase "dialed a connection". The line ends the search both ways.
+constexpr bool vpn_context(std::string_view text, std::size_t at, std::size_t from,
+                           std::size_t to) noexcept {
+  std::size_t b = at;
+  while (b > from && text[b - 1] != '\n') --b;
+  std::size_t e = at;
+  while (e < to && text[e] != '\n') ++e;
+  for (std::size_t k = b; k < e; ++k) {
+    if (k > b && ras_word_byte(text[k - 1])) continue;
+    for (const std::string_view w :
+         {"vpn", "l2tp", "ipsec", "ike", "ikev2", "rasclient", "dialed a connection"}) {
+      if (k + w.size() <= e && whole_word_at(text.substr(0, e), k, w)) return true;
+    }
+  }
+  return false;
+}
+
+// How far around `error 809` ras_at() looks for the words that say the line is about a VPN.
+inline constexpr std::size_t ras_context_before = 90;
+inline constexpr std::size_t ras_context_after = 400;
+
+// The RAS code named at the word text[s, w): `RAS 809`, `RAS error 809`, `RAS error code: 809`
+// and RasClient's sentence `The error code returned on failure is 809.` (ras_phrase_at(),
+// where only a RAS reading counts: 13801 there is an IPsec Win32 code, annotated as a token);
+// or `error 809` / `Error 789:` when the line says it is about a VPN connection (vpn_context()
+// within `before` bytes before the phrase and `after` bytes after it). The code must be in the
+// RAS table. The text must hold the bytes that decide: `after` + 64 bytes after s, or the line end.
+constexpr ras_hit ras_at(std::string_view text, std::size_t s, std::size_t w, std::size_t before,
+                         std::size_t after) noexcept {
+  if (!(w - s == 3 && word_at(text, s, "ras")) && !(w - s == 5 && word_at(text, s, "error"))) {
+    return {};
+  }
+  const std::size_t view_end = text.size() - s > 64 ? s + 64 : text.size();
+  const phrase_match m = ras_phrase_at(text.substr(0, view_end), s);
+  if (m.found()) {
+    if (m.space != code_space::ras) return {};
+    const error_info* e = find_ras(m.code);
+    return e == nullptr ? ras_hit{} : ras_hit{e, s, m.number, m.last};
+  }
+  if (w - s != 5) return {};
+  const std::size_t p = skip_blanks(text.substr(0, view_end), w);
+  if (p == w) return {};
+  const std::size_t end = number_end(text.substr(0, view_end), p);
+  if (end == 0 || end - p != 3) return {};
+  const error_info* e = find_ras(static_cast<std::uint32_t>(
+      (text[p] - '0') * 100 + (text[p + 1] - '0') * 10 + (text[p + 2] - '0')));
+  if (e == nullptr) return {};
+  const std::size_t from = s > before ? s - before : 0;
+  const std::size_t to = text.size() - end > after ? end + after : text.size();
+  return vpn_context(text, s, from, to) ? ras_hit{e, s, p, end} : ras_hit{};
+}
+
+// find_ras_code()'s scan: the first code that ras_at() finds at a word (a run of ras_word_byte())
+// that starts at or after `from` (a word that starts before it is skipped).
+constexpr ras_hit next_ras_code(std::string_view text, std::size_t from) noexcept {
+  std::size_t i = from;
+  if (i > 0) {
+    while (i < text.size() && ras_word_byte(text[i]) && ras_word_byte(text[i - 1])) ++i;
+  }
+  while (i < text.size()) {
+    std::size_t w = i;
+    while (w < text.size() && ras_word_byte(text[w])) ++w;
+    if (w == i) {
+      ++i;
+      continue;
+    }
+    const ras_hit r = ras_at(text, i, w, ras_context_before, ras_context_after);
+    if (r.entry != nullptr) return r;
+    i = w;
   }
   return {};
 }
