@@ -140,11 +140,7 @@ class annotator : private detail::annotator_core {
   /// Passes the held bytes through (the input has ended) and resets for a new input.
   template <class Out>
   void finish(Out&& out) {
-    if (signature_ < signature_decided) {  // the input ended inside what may have been a BOM
-      const std::size_t seen = signature_;
-      signature_ = signature_decided;
-      if (seen > 0) feed_text(std::string_view(utf8_bom, seen), out);
-    }
+    if (signature_ < signature_decided) no_signature(out);  // the input ended inside a BOM's start
     char held[max_carry];
     const std::size_t size = carry_size_;
     if (size > 0) std::memcpy(held, carry_, size);
@@ -176,9 +172,7 @@ class annotator : private detail::annotator_core {
   std::string_view take_signature(std::string_view chunk, Out& out) {
     while (!chunk.empty() && signature_ < signature_decided) {
       if (chunk.front() != utf8_bom[signature_]) {
-        const std::size_t seen = signature_;
-        signature_ = signature_decided;
-        if (seen > 0) feed_text(std::string_view(utf8_bom, seen), out);
+        no_signature(out);
         return chunk;
       }
       ++signature_;
@@ -186,6 +180,14 @@ class annotator : private detail::annotator_core {
     }
     if (signature_ == signature_decided) out(std::string_view(utf8_bom, 3), false);
     return chunk;
+  }
+
+  // Decides that the input starts with no BOM: the bytes of one taken so far are text.
+  template <class Out>
+  void no_signature(Out& out) {
+    const std::size_t seen = signature_;
+    signature_ = signature_decided;
+    if (seen > 0) feed_text(std::string_view(utf8_bom, seen), out);
   }
 
   template <class Out>

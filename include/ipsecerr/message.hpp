@@ -55,7 +55,7 @@ struct message_hit {
 
 namespace detail {
 
-constexpr bool msg_alnum(char c) noexcept { return (class_of(c) & alnum_char) != 0; }
+constexpr bool msg_alnum(char c) noexcept { return is_alnum_byte(c); }
 constexpr bool msg_hspace(char c) noexcept { return c == ' ' || c == '\t'; }
 
 // The entries whose messages are matched, as rows: the Win32 table's rows, then the RAS table's.

@@ -63,6 +63,8 @@ constexpr std::uint8_t class_of(char c) noexcept {
 // Whether c is a word byte (A-Z a-z 0-9 _), a decimal digit, a hex digit.
 constexpr bool is_word_byte(char c) noexcept { return (class_of(c) & name_char) != 0; }
 constexpr bool is_digit_byte(char c) noexcept { return (class_of(c) & digit_char) != 0; }
+// Whether c is an ASCII letter or digit (a word byte of messages and of the RAS rule).
+constexpr bool is_alnum_byte(char c) noexcept { return (class_of(c) & alnum_char) != 0; }
 constexpr bool is_hex_byte(char c) noexcept { return (class_of(c) & hex_char) != 0; }
 
 // c in lower case if it is an ASCII capital letter, else c itself.

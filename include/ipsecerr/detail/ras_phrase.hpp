@@ -140,10 +140,6 @@ constexpr phrase_match next_ras_phrase(std::string_view text, std::size_t from) 
 
 // ---- RAS codes where the line says it is one (find_ras_code(), the annotator). ----
 
-// A byte of a word as the RAS rule and the annotator's word search read words: an ASCII letter or
-// digit.
-constexpr bool ras_word_byte(char c) noexcept { return (class_of(c) & alnum_char) != 0; }
-
 // A RAS code found in a text: the entry, where its phrase and its number begin and where it ends
 // (the place for the name).
 struct ras_hit {
@@ -163,7 +159,7 @@ constexpr bool vpn_context(std::string_view text, std::size_t at, std::size_t fr
   std::size_t e = at;
   while (e < to && text[e] != '\n') ++e;
   for (std::size_t k = b; k < e; ++k) {
-    if (k > b && ras_word_byte(text[k - 1])) continue;
+    if (k > b && is_alnum_byte(text[k - 1])) continue;
     for (const std::string_view w :
          {"vpn", "l2tp", "ipsec", "ike", "ikev2", "rasclient", "dialed a connection"}) {
       if (k + w.size() <= e && whole_word_at(text.substr(0, e), k, w)) return true;
@@ -207,16 +203,17 @@ constexpr ras_hit ras_at(std::string_view text, std::size_t s, std::size_t w, st
   return vpn_context(text, s, from, to) ? ras_hit{e, s, p, end} : ras_hit{};
 }
 
-// find_ras_code()'s scan: the first code that ras_at() finds at a word (a run of ras_word_byte())
-// that starts at or after `from` (a word that starts before it is skipped).
+// find_ras_code()'s scan: the first code that ras_at() finds at a word (a run of ASCII letters and
+// digits, is_alnum_byte(), as the annotator's words are) that starts at or after `from` (a word
+// that starts before it is skipped).
 constexpr ras_hit next_ras_code(std::string_view text, std::size_t from) noexcept {
   std::size_t i = from;
   if (i > 0) {
-    while (i < text.size() && ras_word_byte(text[i]) && ras_word_byte(text[i - 1])) ++i;
+    while (i < text.size() && is_alnum_byte(text[i]) && is_alnum_byte(text[i - 1])) ++i;
   }
   while (i < text.size()) {
     std::size_t w = i;
-    while (w < text.size() && ras_word_byte(text[w])) ++w;
+    while (w < text.size() && is_alnum_byte(text[w])) ++w;
     if (w == i) {
       ++i;
       continue;
